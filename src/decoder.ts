@@ -1,0 +1,143 @@
+/**
+ * The streaming decoder: framer → cursor → grammar, with errors as values.
+ */
+import { excerptAt, ImapParseError } from './errors.ts';
+import { Cursor } from './lexer/cursor.ts';
+import type { Frame } from './lexer/frame.ts';
+import { Framer, type FrameSink } from './lexer/framer.ts';
+import type { Response } from './model/response.ts';
+import { type DecoderOptions, type ResolvedOptions, resolveOptions } from './parser/options.ts';
+import type { QuirkName } from './parser/quirks.ts';
+import { takeResponse } from './parser/response.ts';
+
+/** A failed response in the decoder's output. Decoding goes on after it. */
+export interface DecodeError {
+  type: 'error';
+  error: ImapParseError;
+}
+
+/** What the decoder yields: a response, or the error that one malformed response became. */
+export type DecodeItem = Response | DecodeError;
+
+/**
+ * Decodes the bytes an IMAP server sends, pushed in chunks of any size, into typed responses.
+ *
+ * Values that are byte strings (`BODY[]`, literals, quoted strings) are views into the pushed
+ * chunks when their bytes arrived in one chunk: do not modify a chunk after pushing it.
+ *
+ * @example
+ * ```ts
+ * const dec = new ResponseDecoder();
+ * for (const item of dec.push(new TextEncoder().encode('* 3 EXISTS\r\nA1 OK done\r\n'))) {
+ *   if (item.type === 'error') console.error(item.error.code, item.error.offset);
+ *   else console.log(item); // { type: 'untagged', kind: 'exists', count: 3 }, then the tagged OK
+ * }
+ * dec.end(); // [] — or a TRUNCATED error if the stream stopped inside a response
+ * ```
+ */
+export class ResponseDecoder {
+  private readonly options: ResolvedOptions;
+  private readonly framer: Framer;
+  private readonly cursor = new Cursor();
+  private out: DecodeItem[] = [];
+  /** How often each quirk was tolerated so far. */
+  readonly quirks = new Map<QuirkName, number>();
+
+  constructor(options?: DecoderOptions) {
+    this.options = resolveOptions(options);
+    this.cursor.maxDepth = this.options.maxDepth;
+    this.cursor.quirk = this.options.strict
+      ? (name, at) => this.cursor.fail(`no quirk (strict mode refuses ${name})`, at, 'STRICT', name)
+      : (name) => this.quirks.set(name as QuirkName, (this.quirks.get(name as QuirkName) ?? 0) + 1);
+    const sink: FrameSink = {
+      frame: (f) => this.onFrame(f),
+      error: (e) => this.out.push({ type: 'error', error: e }),
+    };
+    this.framer = new Framer(sink, this.options);
+  }
+
+  /** Feeds a chunk; returns the responses (and errors) it completed, in stream order. */
+  push(chunk: Uint8Array): DecodeItem[] {
+    this.out = [];
+    this.framer.push(chunk);
+    return this.out;
+  }
+
+  /** Ends the stream: a `TRUNCATED` error if it stopped inside a response, else nothing. */
+  end(): DecodeItem[] {
+    const out: DecodeItem[] = [];
+    if (this.framer.pending) {
+      const at = this.framer.pendingOffset;
+      out.push({
+        type: 'error',
+        error: new ImapParseError(
+          'TRUNCATED',
+          at,
+          'the rest of the response (the stream ended)',
+          '⟨end of stream⟩',
+        ),
+      });
+    }
+    this.framer.reset();
+    return out;
+  }
+
+  /** True while a response is partly received. */
+  get pending(): boolean {
+    return this.framer.pending;
+  }
+
+  private onFrame(frame: Frame): void {
+    const cur = this.cursor;
+    cur.reset(frame);
+    try {
+      if (frame.bareLf) cur.quirk('bareLf', frame.start);
+      this.out.push(takeResponse(cur));
+    } catch (e) {
+      this.out.push({ type: 'error', error: asParseError(e, cur, frame) });
+    }
+  }
+}
+
+/** Any exception from the grammar as an `ImapParseError`: a bug must not stop the stream. */
+function asParseError(e: unknown, cur: Cursor, frame: Frame): ImapParseError {
+  if (e instanceof ImapParseError) return e;
+  const at = Math.min(cur.pos, frame.end);
+  return new ImapParseError(
+    'SYNTAX',
+    frame.streamOffset(at),
+    `valid input (internal error: ${e instanceof Error ? e.message : String(e)})`,
+    excerptAt(frame.buf, frame.start, frame.end, at),
+  );
+}
+
+/**
+ * Parses exactly one complete response (CRLF included).
+ *
+ * @throws ImapParseError when the bytes are not one valid response (`TRUNCATED` when incomplete).
+ * @example
+ * ```ts
+ * parseResponse(new TextEncoder().encode('* 5 FETCH (UID 9 FLAGS (\\Seen))\r\n'));
+ * // { type: 'untagged', kind: 'fetch', seq: 5, attributes: { uid: 9, flags: ['\\Seen'] } }
+ * ```
+ */
+export function parseResponse(bytes: Uint8Array, options?: DecoderOptions): Response {
+  const dec = new ResponseDecoder(options);
+  const items = [...dec.push(bytes), ...dec.end()];
+  const first = items[0];
+  if (first === undefined) {
+    throw new ImapParseError('TRUNCATED', 0, 'a complete response', excerptAt(bytes, 0, bytes.length, 0));
+  }
+  if (first.type === 'error') throw first.error;
+  if (items.length > 1) {
+    const second = items[1]!;
+    const at = second.type === 'error' ? second.error.offset : bytes.length;
+    throw new ImapParseError(
+      'SYNTAX',
+      at,
+      'exactly one response',
+      excerptAt(bytes, 0, bytes.length, Math.min(at, bytes.length)),
+    );
+  }
+  return first;
+}

@@ -1,0 +1,339 @@
+/**
+ * The token reader: a cursor over one framed response. Tokens are byte ranges of the frame's
+ * text (`tokStart`, `tokEnd`); values are made only when a grammar function asks for one.
+ *
+ * Names say whether the cursor moves: `peek…` / `is…` do not, `take…` / `skip…` / `expect…` do.
+ *
+ * The frame is complete (the framer saw its last CRLF), so a cursor never meets "incomplete":
+ * running out of bytes here is a syntax error. A grammar function that fails throws
+ * `ImapParseError`; the decoder catches it at the response boundary and turns it into an error
+ * value. This is not throw-and-retry on partial input: one throw ends one malformed response.
+ */
+import { excerptAt, ImapParseError, type ImapParseErrorCode } from '../errors.ts';
+import { ASTRING_CHAR, ATOM_CHAR, Ch, DIGIT, lowerAscii } from './chars.ts';
+import type { Frame } from './frame.ts';
+
+const EMPTY = new Uint8Array(0);
+const MAX_U32 = 0xffffffff;
+/** 2^63 - 1: RFC 7162 `mod-sequence-value = 1*DIGIT ; Positive unsigned 63-bit integer`. */
+const MAX_U63 = 0x7fffffffffffffffn;
+
+/** Reports a tolerated deviation; throws in strict mode. Set by the parser. */
+export type QuirkHook = (name: string, at: number) => void;
+
+export class Cursor {
+  buf: Uint8Array = EMPTY;
+  pos = 0;
+  end = 0;
+  frame: Frame | null = null;
+  /** Index of the next literal of the frame. */
+  lit = 0;
+  /** Parenthesis depth (checked at every "("). */
+  depth = 0;
+  maxDepth = 64;
+  tokStart = 0;
+  tokEnd = 0;
+  quirk: QuirkHook = () => {};
+
+  /** Points the cursor at a frame. */
+  reset(frame: Frame): void {
+    this.frame = frame;
+    this.buf = frame.buf;
+    this.pos = frame.start;
+    this.end = frame.end;
+    this.lit = 0;
+    this.depth = 0;
+  }
+
+  // ---- errors ------------------------------------------------------------------------------
+
+  /** Absolute stream offset of text position `at`. */
+  offsetOf(at: number): number {
+    return this.frame === null ? at : this.frame.streamOffset(at);
+  }
+
+  /** Throws a `SYNTAX` (or other) error at `at`. */
+  fail(expected: string, at: number = this.pos, code: ImapParseErrorCode = 'SYNTAX', quirk?: string): never {
+    const frame = this.frame;
+    const excerpt =
+      frame === null
+        ? excerptAt(this.buf, 0, this.end, Math.min(at, this.end))
+        : frame.excerpt(Math.min(at, this.end));
+    throw new ImapParseError(code, this.offsetOf(at), expected, excerpt, quirk);
+  }
+
+  // ---- single bytes ------------------------------------------------------------------------
+
+  /** The byte at the cursor, or -1 at the end of the text. */
+  peek(): number {
+    return this.pos < this.end ? this.buf[this.pos]! : -1;
+  }
+
+  /** The byte `k` after the cursor, or -1. */
+  peekAt(k: number): number {
+    const i = this.pos + k;
+    return i < this.end ? this.buf[i]! : -1;
+  }
+
+  /** Consumes byte `c` or fails with `what`. */
+  expect(c: number, what: string): void {
+    if (this.buf[this.pos] !== c || this.pos >= this.end) this.fail(what);
+    this.pos++;
+  }
+
+  /** Consumes one SP. */
+  expectSp(): void {
+    if (this.buf[this.pos] !== Ch.Space || this.pos >= this.end) this.fail('SP');
+    this.pos++;
+  }
+
+  /** Consumes byte `c` if present. */
+  skipIf(c: number): boolean {
+    if (this.pos < this.end && this.buf[this.pos] === c) {
+      this.pos++;
+      return true;
+    }
+    return false;
+  }
+
+  /** True at CR LF (or a bare LF) that ends the response. */
+  isEol(): boolean {
+    const c = this.peek();
+    return c === Ch.Cr || c === Ch.Lf;
+  }
+
+  /** Consumes the CRLF that must end the response here (RFC 9051 `CRLF`; bare LF is quirk `bareLf`). */
+  expectEnd(): void {
+    if (this.peek() === Ch.Cr && this.peekAt(1) === Ch.Lf) this.pos += 2;
+    else if (this.peek() === Ch.Lf) {
+      this.quirk('bareLf', this.pos);
+      this.pos++;
+    } else this.fail('CRLF');
+    if (this.pos !== this.end) this.fail('end of response');
+  }
+
+  /**
+   * A trailing SP before CRLF (imap-codec `quirk_trailing_space_*`; seen from Yahoo and others
+   * after CAPABILITY, SEARCH, STATUS, ID). Consumes it and returns true when present.
+   */
+  skipTrailingSpace(): boolean {
+    if (this.peek() === Ch.Space && (this.peekAt(1) === Ch.Cr || this.peekAt(1) === Ch.Lf)) {
+      this.quirk('trailingSpace', this.pos);
+      this.pos++;
+      return true;
+    }
+    return false;
+  }
+
+  // ---- atoms and keywords ------------------------------------------------------------------
+
+  /** Consumes a run of bytes of class `table` (at least one) into `tokStart/tokEnd`. */
+  takeRun(table: Uint8Array, what: string): void {
+    const buf = this.buf;
+    const end = this.end;
+    let i = this.pos;
+    while (i < end && table[buf[i]!] === 1) i++;
+    if (i === this.pos) this.fail(what);
+    this.tokStart = this.pos;
+    this.tokEnd = i;
+    this.pos = i;
+  }
+
+  /** `atom = 1*ATOM-CHAR` into `tokStart/tokEnd`. */
+  takeAtom(): void {
+    this.takeRun(ATOM_CHAR, 'atom');
+  }
+
+  /** True when the next bytes are `word` (ASCII, case-insensitive) followed by a non-atom byte. */
+  isKeyword(word: string): boolean {
+    const n = word.length;
+    if (this.pos + n > this.end) return false;
+    for (let k = 0; k < n; k++) {
+      if (lowerAscii(this.buf[this.pos + k]!) !== lowerAscii(word.charCodeAt(k))) return false;
+    }
+    const after = this.pos + n < this.end ? this.buf[this.pos + n]! : -1;
+    return after < 0 || ATOM_CHAR[after] !== 1;
+  }
+
+  /** Consumes `word` (case-insensitive) or fails. */
+  expectKeyword(word: string): void {
+    if (!this.isKeyword(word)) this.fail(word);
+    this.pos += word.length;
+  }
+
+  /** `nil = "NIL"`: consumes it when present. */
+  skipNil(): boolean {
+    if ((this.peek() | 0x20) === 0x6e && this.isKeyword('NIL')) {
+      this.pos += 3;
+      return true;
+    }
+    return false;
+  }
+
+  // ---- numbers -----------------------------------------------------------------------------
+
+  /**
+   * ```abnf
+   * number    = 1*DIGIT   ; Unsigned 32-bit integer (0 <= n < 4,294,967,296)
+   * nz-number = digit-nz *DIGIT
+   * ```
+   */
+  takeNumber(): number {
+    const buf = this.buf;
+    const start = this.pos;
+    let i = start;
+    let v = 0;
+    while (i < this.end && DIGIT[buf[i]!] === 1) {
+      v = v * 10 + (buf[i]! - Ch.Zero);
+      i++;
+    }
+    if (i === start) this.fail('number');
+    if (i - start > 10 || v > MAX_U32) this.fail('a 32-bit number', start, 'NUMBER_RANGE');
+    this.pos = i;
+    return v;
+  }
+
+  /** `nz-number`: a number that is not 0. */
+  takeNzNumber(): number {
+    const at = this.pos;
+    const v = this.takeNumber();
+    if (v === 0) this.fail('nz-number (not 0)', at);
+    return v;
+  }
+
+  /**
+   * `number64 = 1*DIGIT ; Unsigned 63-bit integer` (RFC 9051), as a JS number for values that
+   * are sizes (RFC822.SIZE, BINARY.SIZE): exact up to 2^53 - 1, `NUMBER_RANGE` beyond.
+   */
+  takeSafeNumber(): number {
+    const start = this.pos;
+    const v = this.takeNumber64();
+    if (v > BigInt(Number.MAX_SAFE_INTEGER)) this.fail('a number below 2^53', start, 'NUMBER_RANGE');
+    return Number(v);
+  }
+
+  /** `mod-sequence-value` / `number64`: unsigned 63-bit, as an exact `bigint`. */
+  takeNumber64(): bigint {
+    const buf = this.buf;
+    const start = this.pos;
+    let i = start;
+    while (i < this.end && DIGIT[buf[i]!] === 1) i++;
+    if (i === start) this.fail('number');
+    let v: bigint;
+    if (i - start <= 15) {
+      let n = 0;
+      for (let k = start; k < i; k++) n = n * 10 + (buf[k]! - Ch.Zero);
+      v = BigInt(n);
+    } else {
+      if (i - start > 20) this.fail('a 63-bit number', start, 'NUMBER_RANGE');
+      let s = '';
+      for (let k = start; k < i; k++) s += String.fromCharCode(buf[k]!);
+      v = BigInt(s);
+      if (v > MAX_U63) this.fail('a 63-bit number', start, 'NUMBER_RANGE');
+    }
+    this.pos = i;
+    return v;
+  }
+
+  // ---- strings -----------------------------------------------------------------------------
+
+  /**
+   * ```abnf
+   * string  = quoted / literal
+   * quoted  = DQUOTE *QUOTED-CHAR DQUOTE
+   * QUOTED-CHAR = <any TEXT-CHAR except quoted-specials> / "\" quoted-specials / UTF8-2 / UTF8-3 / UTF8-4
+   * ```
+   * A quoted string without escapes, and a literal, come back as views (no copy).
+   */
+  takeString(): Uint8Array {
+    const c = this.peek();
+    if (c === Ch.DQuote) return this.takeQuoted();
+    if (c === Ch.LBrace || c === Ch.Tilde) return this.takeLiteral(c === Ch.Tilde);
+    return this.fail('string (quoted or literal)');
+  }
+
+  /** `nstring = string / nil` */
+  takeNString(): Uint8Array | null {
+    if (this.skipNil()) return null;
+    return this.takeString();
+  }
+
+  /** `astring = 1*ASTRING-CHAR / string` */
+  takeAString(): Uint8Array {
+    const c = this.peek();
+    if (c === Ch.DQuote || c === Ch.LBrace) return this.takeString();
+    this.takeRun(ASTRING_CHAR, 'astring');
+    return this.buf.subarray(this.tokStart, this.tokEnd);
+  }
+
+  /** `quoted`, unescaped. */
+  takeQuoted(): Uint8Array {
+    const buf = this.buf;
+    const start = this.pos + 1;
+    let i = start;
+    let escapes = 0;
+    for (;;) {
+      if (i >= this.end) this.fail('closing DQUOTE', i);
+      const c = buf[i]!;
+      if (c === Ch.DQuote) break;
+      if (c === Ch.Backslash) {
+        const n = buf[i + 1];
+        if (n !== Ch.DQuote && n !== Ch.Backslash) this.fail('quoted-special after "\\"', i + 1);
+        escapes++;
+        i += 2;
+        continue;
+      }
+      if (c === Ch.Cr || c === Ch.Lf || c === Ch.Nul) this.fail('QUOTED-CHAR (no CR, LF or NUL)', i);
+      i++;
+    }
+    this.pos = i + 1;
+    if (escapes === 0) return buf.subarray(start, i);
+    const out = new Uint8Array(i - start - escapes);
+    let o = 0;
+    for (let k = start; k < i; k++) {
+      let c = buf[k]!;
+      if (c === Ch.Backslash) c = buf[++k]!;
+      out[o++] = c;
+    }
+    return out;
+  }
+
+  /**
+   * ```abnf
+   * literal  = "{" number64 ["+"] "}" CRLF *CHAR8
+   * literal8 = "~{" number64 "}" CRLF *OCTET      ; RFC 3516
+   * ```
+   * The framer already cut the literal out; this reads its announcement and takes its bytes.
+   */
+  takeLiteral(binary = false): Uint8Array {
+    const frame = this.frame;
+    const at = this.pos;
+    if (binary) this.expect(Ch.Tilde, '"~"');
+    this.expect(Ch.LBrace, 'literal');
+    const count = this.takeNumber();
+    if (this.skipIf(Ch.Plus)) this.quirk('nonSyncLiteralInResponse', this.pos - 1);
+    this.expect(Ch.RBrace, '"}"');
+    if (this.peek() === Ch.Cr) this.pos++;
+    this.expect(Ch.Lf, 'CRLF after literal announcement');
+    if (frame === null || this.lit >= frame.literals.length)
+      return this.fail('a literal the framer announced', at);
+    const value = frame.literals[this.lit]!;
+    if (value.length !== count) this.fail('literal of the announced size', at);
+    this.pos = frame.resume[this.lit]!;
+    this.lit++;
+    return value;
+  }
+
+  /** Steps into a "(": counts depth against `maxDepth` (`DEPTH_EXCEEDED`). */
+  enter(): void {
+    this.expect(Ch.LParen, '"("');
+    if (++this.depth > this.maxDepth)
+      this.fail(`nesting of at most ${this.maxDepth}`, this.pos - 1, 'DEPTH_EXCEEDED');
+  }
+
+  /** Steps out of a ")". */
+  leave(): void {
+    this.expect(Ch.RParen, '")"');
+    this.depth--;
+  }
+}

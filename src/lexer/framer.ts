@@ -1,0 +1,590 @@
+/**
+ * The framer: cuts a byte stream, pushed in chunks of any size, into complete responses
+ * (RFC 9051 §2.2, §4.3: lines ending in CRLF, each possibly ending in a literal announcement).
+ *
+ * ```abnf
+ * literal  = "{" number64 ["+"] "}" CRLF *CHAR8   ; RFC 9051 (the "+" is RFC 7888 LITERAL+)
+ * literal8 = "~{" number64 "}" CRLF *OCTET        ; RFC 3516 BINARY
+ * ```
+ *
+ * One pass, linear in the input whatever the chunking: LF is found with `indexOf` (native
+ * memchr), a line is never re-scanned, text pieces that straddle chunks are concatenated once
+ * per response, a literal inside one chunk is a `subarray` view and one that straddles chunks is
+ * copied once into a buffer of its exact size. A literal count is believed only once its bytes
+ * arrive: an announced `{4294967295}` beyond the limit allocates nothing.
+ *
+ * `{n}` at the end of a line is a literal only where the grammar allows one: a status response
+ * (`* OK hello {5}`, `A1 NO [ALERT] quota {3}`) and a continuation request end in `text`, which
+ * may end in `}`; only inside an open response code (`[BADCHARSET (` astring …) could a literal
+ * stand there, so status lines are bracket-balanced before a trailing `{n}` is believed.
+ */
+import { escapeBytes, ImapParseError } from '../errors.ts';
+import { Ch, DIGIT, TAG_CHAR } from './chars.ts';
+import { Frame } from './frame.ts';
+
+/** Size limits the framer enforces; each has its own error code. */
+export interface FramerLimits {
+  /** Longest line (text between literals), CRLF included. `LINE_TOO_LONG`. */
+  readonly maxLineLength: number;
+  /** Largest announced literal. `LITERAL_TOO_LARGE`. */
+  readonly maxLiteralSize: number;
+  /** Largest response, lines and literals together. `RESPONSE_TOO_LARGE`. */
+  readonly maxResponseSize: number;
+}
+
+/** Where the framer delivers its results, in stream order. */
+export interface FrameSink {
+  /** A complete response. `frame` is reused: read it before returning. */
+  frame(frame: Frame): void;
+  /** A response that failed framing; the framer skips the rest of it. */
+  error(error: ImapParseError): void;
+}
+
+const enum State {
+  Line = 0,
+  Literal = 1,
+  SkipLiteral = 2,
+}
+
+const enum Kind {
+  Unknown = 0,
+  General = 1,
+  Status = 2,
+  Continuation = 3,
+}
+
+/** Bytes of a line kept across a chunk boundary to read a split `~{4294967295+}` back. */
+const TAIL = 32;
+/** Bytes of a response's start read to tell a status response from the rest. */
+const HEAD = 80;
+const MAX_LITERAL_DIGITS = 10;
+/** Bytes of a response's start shown in a framing error's excerpt. */
+const EXCERPT_HEAD = 48;
+const MAX_U32 = 0xffffffff;
+const EMPTY = new Uint8Array(0);
+
+export class Framer {
+  private readonly sink: FrameSink;
+  private readonly limits: FramerLimits;
+  private readonly out = new Frame();
+
+  private state = State.Line;
+  /** Absolute offset of `chunk[0]`. */
+  private base = 0;
+  private chunk: Uint8Array = EMPTY;
+
+  // The response in progress.
+  private inFrame = false;
+  /** The response already failed: consume it to its end, deliver nothing. */
+  private discarding = false;
+  /** Everything of the response so far lies in `chunk`, from `frameStart`. */
+  private contiguous = true;
+  private frameStart = 0;
+  private frameOffset = 0;
+  /** Bytes of the response consumed so far (text and literals). */
+  private frameBytes = 0;
+  /** Text bytes (without literal bytes) consumed so far. */
+  private textLen = 0;
+  private bareLf = false;
+  private kind = Kind.Unknown;
+  /** Bracket depth and quote state of a status response's code, carried across literals. */
+  private codeDepth = 0;
+  private codeQuoted = false;
+
+  // The line in progress.
+  /** Index in `chunk` where the current line's bytes in this chunk begin. */
+  private lineStart = 0;
+  /** Bytes of the current line that arrived in earlier chunks. */
+  private lineBefore = 0;
+  /** Absolute offset of the current line's first byte. */
+  private lineOffset = 0;
+  /** Index in `pBuf` of the current line's first piece (when the line straddles chunks). */
+  private linePiece = 0;
+  private readonly tail = new Uint8Array(TAIL);
+  private tailLen = 0;
+
+  // Text pieces of a response that straddles chunks.
+  private pBuf: Uint8Array[] = [];
+  private pStart: number[] = [];
+  private pEnd: number[] = [];
+  private pAbs: number[] = [];
+
+  // Literals of the response.
+  private lits: Uint8Array[] = [];
+  /** Index in `chunk` where literal k's bytes start, while the response is contiguous. */
+  private litPos: number[] = [];
+  private resumeInline: number[] = [];
+  private resumeCopied: number[] = [];
+  /** The straddling literal being filled, or the count left to skip. */
+  private litBuf: Uint8Array = EMPTY;
+  private litFill = 0;
+  private litNeed = 0;
+  /** Index in `chunk` where a literal that straddles the chunk end started. */
+  private litStartInChunk = 0;
+
+  constructor(sink: FrameSink, limits: FramerLimits) {
+    this.sink = sink;
+    this.limits = limits;
+  }
+
+  /** Absolute offset of the next byte to be pushed. */
+  get position(): number {
+    return this.base + this.chunk.length;
+  }
+
+  /** True while a response is partly received. */
+  get pending(): boolean {
+    return this.inFrame;
+  }
+
+  /** Absolute offset where the partly received response began. */
+  get pendingOffset(): number {
+    return this.frameOffset;
+  }
+
+  /** Feeds one chunk. The chunk must not be modified afterwards: literals may be views into it. */
+  push(chunk: Uint8Array): void {
+    this.base += this.chunk.length;
+    this.chunk = chunk;
+    const len = chunk.length;
+    let pos = 0;
+    if (this.state === State.Line) this.lineStart = 0;
+    while (pos < len) {
+      if (this.state === State.Literal) {
+        pos = this.fillLiteral(pos);
+        continue;
+      }
+      if (this.state === State.SkipLiteral) {
+        const n = Math.min(this.litNeed, len - pos);
+        this.litNeed -= n;
+        pos += n;
+        if (this.litNeed === 0) this.beginLine(pos);
+        continue;
+      }
+      if (!this.inFrame) this.beginFrame(pos);
+      const lf = chunk.indexOf(Ch.Lf, pos);
+      if (lf < 0) {
+        this.lineContinues(len);
+        pos = len;
+        break;
+      }
+      pos = this.endLine(lf);
+    }
+    if (this.inFrame && !this.discarding) this.keepAcrossChunk(len);
+  }
+
+  /** Resets all state (after `end()`, or to drop a half-received response). */
+  reset(): void {
+    this.base += this.chunk.length;
+    this.chunk = EMPTY;
+    this.state = State.Line;
+    this.inFrame = false;
+    this.discarding = false;
+    this.clearFrame();
+  }
+
+  private beginFrame(pos: number): void {
+    this.inFrame = true;
+    this.discarding = false;
+    this.contiguous = true;
+    this.frameStart = pos;
+    this.frameOffset = this.base + pos;
+    this.frameBytes = 0;
+    this.textLen = 0;
+    this.bareLf = false;
+    this.kind = Kind.Unknown;
+    this.codeDepth = 0;
+    this.codeQuoted = false;
+    this.beginLine(pos);
+  }
+
+  private beginLine(pos: number): void {
+    this.state = State.Line;
+    this.lineStart = pos;
+    this.lineBefore = 0;
+    this.lineOffset = this.base + pos;
+    this.linePiece = this.pBuf.length;
+    this.tailLen = 0;
+  }
+
+  private clearFrame(): void {
+    this.pBuf.length = 0;
+    this.pStart.length = 0;
+    this.pEnd.length = 0;
+    this.pAbs.length = 0;
+    this.lits.length = 0;
+    this.litPos.length = 0;
+    this.resumeInline.length = 0;
+    this.resumeCopied.length = 0;
+    this.litBuf = EMPTY;
+  }
+
+  /** The chunk ends inside a line. */
+  private lineContinues(len: number): void {
+    const chunk = this.chunk;
+    const n = len - this.lineStart;
+    if (!this.discarding && this.lineBefore + n > this.limits.maxLineLength) {
+      this.fail(
+        'LINE_TOO_LONG',
+        this.lineOffset + this.limits.maxLineLength,
+        `a line of at most ${this.limits.maxLineLength} bytes`,
+      );
+    } else if (!this.discarding && this.frameBytes + n > this.limits.maxResponseSize) {
+      this.fail(
+        'RESPONSE_TOO_LARGE',
+        this.lineOffset,
+        `a response of at most ${this.limits.maxResponseSize} bytes`,
+      );
+    }
+    // Keep the line's last bytes: a literal announcement may straddle this boundary.
+    if (n >= TAIL) {
+      this.tail.set(chunk.subarray(len - TAIL, len), 0);
+      this.tailLen = TAIL;
+    } else {
+      const keep = Math.min(this.tailLen, TAIL - n);
+      this.tail.copyWithin(0, this.tailLen - keep, this.tailLen);
+      this.tail.set(chunk.subarray(this.lineStart, len), keep);
+      this.tailLen = keep + n;
+    }
+    this.lineBefore += n;
+    this.textLen += n;
+    this.frameBytes += n;
+  }
+
+  /** End of a push with a response in progress: keep its text as pieces of this chunk. */
+  private keepAcrossChunk(len: number): void {
+    if (this.contiguous) {
+      this.contiguous = false;
+      let s = this.frameStart;
+      for (let k = 0; k < this.lits.length; k++) {
+        const p = this.litPos[k]!;
+        this.piece(s, p);
+        s = p + this.lits[k]!.length;
+      }
+      if (this.state === State.Line) {
+        this.piece(s, this.lineStart);
+        this.linePiece = this.pBuf.length;
+        this.piece(this.lineStart, len);
+      } else {
+        this.piece(s, this.litStartInChunk);
+      }
+    } else if (this.state === State.Line) {
+      this.piece(this.lineStart, len);
+    }
+  }
+
+  private piece(s: number, e: number): void {
+    if (e <= s) return;
+    this.pBuf.push(this.chunk);
+    this.pStart.push(s);
+    this.pEnd.push(e);
+    this.pAbs.push(this.base + s);
+  }
+
+  /**
+   * Byte `d` positions before `lf` in the current line; -1 before the line's start, -2 before
+   * the bytes kept of a line that straddled chunks.
+   */
+  private back(lf: number, d: number): number {
+    const i = lf - d;
+    if (i >= this.lineStart) return this.chunk[i]!;
+    const t = this.tailLen - (this.lineStart - i);
+    if (t >= 0) return this.tail[t]!;
+    return this.lineBefore > this.tailLen ? -2 : -1;
+  }
+
+  /** A line ends at `lf`. Returns the position to continue from. */
+  private endLine(lf: number): number {
+    const chunk = this.chunk;
+    const lineLen = this.lineBefore + (lf + 1 - this.lineStart);
+    this.textLen += lf + 1 - this.lineStart;
+    this.frameBytes += lf + 1 - this.lineStart;
+    let d = 1;
+    if (this.back(lf, 1) === Ch.Cr) d = 2;
+    else this.bareLf = true;
+
+    // Read a literal announcement backwards: ["~"] "{" digits ["+"] "}".
+    let count = -1;
+    let countBad = false;
+    let announceAt = -1;
+    if (this.back(lf, d) === Ch.RBrace) {
+      let q = d + 1;
+      if (this.back(lf, q) === Ch.Plus) q++;
+      let digits = 0;
+      let value = 0;
+      let scale = 1;
+      for (let c = this.back(lf, q); c >= 0 && DIGIT[c] === 1; c = this.back(lf, ++q)) {
+        digits++;
+        if (digits <= MAX_LITERAL_DIGITS + 1) {
+          value += (c - Ch.Zero) * scale;
+          scale *= 10;
+        }
+      }
+      const open = this.back(lf, q);
+      // -2: the digits run on past the bytes kept of a line that straddled chunks.
+      if (digits > 0 && (open === Ch.LBrace || open === -2) && this.literalAllowed(lf, lineLen, q)) {
+        if (open === -2 || digits > MAX_LITERAL_DIGITS || value > MAX_U32) countBad = true;
+        else count = value;
+        announceAt = this.lineOffset + lineLen - 1 - q;
+      }
+    }
+
+    if (!this.discarding && lineLen > this.limits.maxLineLength) {
+      this.fail(
+        'LINE_TOO_LONG',
+        this.lineOffset + this.limits.maxLineLength,
+        `a line of at most ${this.limits.maxLineLength} bytes`,
+      );
+    } else if (!this.discarding && this.frameBytes > this.limits.maxResponseSize) {
+      this.fail(
+        'RESPONSE_TOO_LARGE',
+        this.lineOffset,
+        `a response of at most ${this.limits.maxResponseSize} bytes`,
+      );
+    }
+    if (!this.discarding && countBad) {
+      this.fail('BAD_LITERAL_COUNT', announceAt, 'a literal count below 2^32');
+    }
+
+    if (count < 0) {
+      // The response ends here.
+      if (!this.discarding) this.deliver(lf + 1);
+      this.inFrame = false;
+      this.discarding = false;
+      this.clearFrame();
+      return lf + 1;
+    }
+
+    // A literal follows.
+    if (!this.discarding && count > this.limits.maxLiteralSize) {
+      this.fail('LITERAL_TOO_LARGE', announceAt, `a literal of at most ${this.limits.maxLiteralSize} bytes`);
+    } else if (!this.discarding && this.frameBytes + count > this.limits.maxResponseSize) {
+      this.fail(
+        'RESPONSE_TOO_LARGE',
+        announceAt,
+        `a response of at most ${this.limits.maxResponseSize} bytes`,
+      );
+    }
+    const start = lf + 1;
+    this.frameBytes += count;
+    if (this.discarding) {
+      this.litNeed = count;
+      this.state = State.SkipLiteral;
+      if (count === 0) this.beginLine(start);
+      return start;
+    }
+    if (!this.contiguous) this.piece(this.lineStart, lf + 1);
+    this.resumeCopied.push(this.textLen);
+    this.resumeInline.push(start + count);
+    const avail = chunk.length - start;
+    if (avail >= count) {
+      this.lits.push(chunk.subarray(start, start + count));
+      this.litPos.push(start);
+      this.beginLine(start + count);
+      return start + count;
+    }
+    // The literal straddles the chunk end: one copy into a buffer of its exact size.
+    this.litBuf = new Uint8Array(count);
+    this.litBuf.set(chunk.subarray(start), 0);
+    this.litFill = avail;
+    this.litNeed = count;
+    this.litStartInChunk = start;
+    this.state = State.Literal;
+    return chunk.length;
+  }
+
+  private fillLiteral(pos: number): number {
+    const chunk = this.chunk;
+    const n = Math.min(this.litNeed - this.litFill, chunk.length - pos);
+    this.litBuf.set(chunk.subarray(pos, pos + n), this.litFill);
+    this.litFill += n;
+    pos += n;
+    if (this.litFill === this.litNeed) {
+      this.lits.push(this.litBuf);
+      this.litPos.push(-1);
+      this.litBuf = EMPTY;
+      this.beginLine(pos);
+    }
+    return pos;
+  }
+
+  /**
+   * Whether a `{n}` closing the current line announces a literal (see the file comment);
+   * its `{` lies `q` bytes before the LF at `lf`.
+   */
+  private literalAllowed(lf: number, lineLen: number, q: number): boolean {
+    if (this.kind === Kind.Unknown) this.kind = this.classify();
+    if (this.kind === Kind.General) return true;
+    if (this.kind === Kind.Continuation) return false;
+    if (this.discarding) return this.codeDepth > 0;
+    // Status response: balance the brackets of its code up to the announcement.
+    const line = this.materializeLine(lf);
+    let i = line.start;
+    if (this.lits.length === 0) i += statusTextStart(line.buf, line.start, line.end);
+    const stop = line.start + lineLen - 1 - q;
+    let depth = this.codeDepth;
+    let quoted = this.codeQuoted;
+    if (this.lits.length === 0) {
+      if (line.buf[i] !== Ch.LBracket) return false;
+      depth = 0;
+    }
+    for (; i < stop; i++) {
+      const c = line.buf[i]!;
+      if (quoted) {
+        if (c === Ch.Backslash) i++;
+        else if (c === Ch.DQuote) quoted = false;
+      } else if (c === Ch.DQuote) quoted = true;
+      else if (c === Ch.LBracket) depth++;
+      else if (c === Ch.RBracket) {
+        depth--;
+        if (depth === 0) return false;
+      }
+    }
+    this.codeDepth = depth;
+    this.codeQuoted = quoted;
+    return depth > 0;
+  }
+
+  /** The current line as one contiguous range (copies only when it straddles chunks). */
+  private materializeLine(lf: number): { buf: Uint8Array; start: number; end: number } {
+    if (this.lineBefore === 0) return { buf: this.chunk, start: this.lineStart, end: lf + 1 };
+    const total = this.lineBefore + lf + 1 - this.lineStart;
+    const buf = new Uint8Array(total);
+    let o = 0;
+    for (let k = this.linePiece; k < this.pBuf.length; k++) {
+      buf.set(this.pBuf[k]!.subarray(this.pStart[k]!, this.pEnd[k]!), o);
+      o += this.pEnd[k]! - this.pStart[k]!;
+    }
+    buf.set(this.chunk.subarray(this.lineStart, lf + 1), o);
+    return { buf, start: 0, end: total };
+  }
+
+  /** Tells a status response or continuation from the rest, by the response's first bytes. */
+  private classify(): Kind {
+    const head = this.head();
+    return head.length === 0 ? Kind.General : classifyHead(head);
+  }
+
+  /** Up to HEAD first bytes of the response in progress. */
+  private head(): Uint8Array {
+    const out = new Uint8Array(HEAD);
+    let o = 0;
+    if (this.contiguous) {
+      const e = Math.min(this.chunk.length, this.frameStart + HEAD);
+      out.set(this.chunk.subarray(this.frameStart, e), 0);
+      return out.subarray(0, e - this.frameStart);
+    }
+    for (let k = 0; k < this.pBuf.length && o < HEAD; k++) {
+      const s = this.pStart[k]!;
+      const e = Math.min(this.pEnd[k]!, s + HEAD - o);
+      out.set(this.pBuf[k]!.subarray(s, e), o);
+      o += e - s;
+    }
+    if (o < HEAD && this.state === State.Line) {
+      const e = Math.min(this.chunk.length, this.lineStart + HEAD - o);
+      out.set(this.chunk.subarray(this.lineStart, e), o);
+      o += e - this.lineStart;
+    }
+    return out.subarray(0, o);
+  }
+
+  private fail(
+    code: 'LINE_TOO_LONG' | 'LITERAL_TOO_LARGE' | 'RESPONSE_TOO_LARGE' | 'BAD_LITERAL_COUNT',
+    offset: number,
+    expected: string,
+  ): void {
+    if (this.kind === Kind.Unknown) this.kind = this.classify();
+    // The response's first bytes: they read the same however the stream was chunked.
+    const head = this.head();
+    const excerpt = `${escapeBytes(head, 0, Math.min(head.length, EXCERPT_HEAD))}…`;
+    this.discarding = true;
+    this.clearFrame();
+    this.sink.error(new ImapParseError(code, offset, expected, excerpt));
+  }
+
+  /** Hands the complete response ending before `end` (index in chunk) to the sink. */
+  private deliver(end: number): void {
+    const f = this.out;
+    f.bareLf = this.bareLf;
+    f.literals = this.lits;
+    if (this.contiguous) {
+      f.buf = this.chunk;
+      f.start = this.frameStart;
+      f.end = end;
+      f.offset = this.frameOffset;
+      f.resume = this.resumeInline;
+      f.segText = [];
+      f.segStream = [];
+    } else {
+      this.piece(this.lineStart, end);
+      const buf = new Uint8Array(this.textLen);
+      const segText: number[] = [];
+      const segStream: number[] = [];
+      let o = 0;
+      for (let k = 0; k < this.pBuf.length; k++) {
+        const s = this.pStart[k]!;
+        const e = this.pEnd[k]!;
+        buf.set(this.pBuf[k]!.subarray(s, e), o);
+        segText.push(o);
+        segStream.push(this.pAbs[k]!);
+        o += e - s;
+      }
+      f.buf = buf;
+      f.start = 0;
+      f.end = o;
+      f.offset = this.frameOffset;
+      f.resume = this.resumeCopied;
+      f.segText = segText;
+      f.segStream = segStream;
+    }
+    this.sink.frame(f);
+    // The sink may have kept the arrays; start fresh ones.
+    this.lits = [];
+    this.resumeInline = [];
+    this.resumeCopied = [];
+  }
+}
+
+function isWord(buf: Uint8Array, i: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++) {
+    const c = buf[i + k];
+    if (c === undefined || (c | 0x20) !== word.charCodeAt(k)) return false;
+  }
+  const after = buf[i + word.length];
+  return (
+    after === undefined || after === Ch.Space || after === Ch.Cr || after === Ch.Lf || after === Ch.LBracket
+  );
+}
+
+const UNTAGGED_STATUS = ['ok', 'no', 'bad', 'bye', 'preauth'];
+const TAGGED_STATUS = ['ok', 'no', 'bad'];
+
+/** Index just after the tag (or "*") and the status word with its space, for a status line. */
+function statusTextStart(buf: Uint8Array, start: number, end: number): number {
+  let i = start;
+  if (buf[i] === Ch.Star) i++;
+  else while (i < end && TAG_CHAR[buf[i]!] === 1) i++;
+  i++; // SP
+  while (i < end && buf[i] !== Ch.Space && buf[i] !== Ch.LBracket && buf[i] !== Ch.Cr && buf[i] !== Ch.Lf)
+    i++;
+  if (buf[i] === Ch.Space) i++;
+  return i - start;
+}
+
+/** Classifies a response by its first bytes (RFC 9051 `response-data`, `response-tagged`, `continue-req`). */
+function classifyHead(head: Uint8Array): Kind {
+  if (head[0] === Ch.Plus) return Kind.Continuation;
+  let i = 0;
+  let words = TAGGED_STATUS;
+  if (head[0] === Ch.Star) {
+    i = 1;
+    words = UNTAGGED_STATUS;
+  } else {
+    while (i < head.length && TAG_CHAR[head[i]!] === 1) i++;
+    if (i === 0) return Kind.General;
+  }
+  if (head[i] !== Ch.Space) return Kind.General;
+  i++;
+  for (const w of words) if (isWord(head, i, w)) return Kind.Status;
+  return Kind.General;
+}

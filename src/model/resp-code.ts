@@ -1,0 +1,119 @@
+/**
+ * Response codes (RFC 9051 §7.1 `resp-text-code`, RFC 3501 §7.1, RFC 4315 UIDPLUS,
+ * RFC 7162 CONDSTORE/QRESYNC, RFC 5530, RFC 5182, RFC 5465 …), discriminated by `name`.
+ */
+import type { SequenceSet } from './sequence-set.ts';
+
+/** Codes that carry no data (RFC 9051, RFC 5530, RFC 7162 `NOMODSEQ`, RFC 8474 …). */
+export type SimpleCodeName =
+  | 'ALERT'
+  | 'PARSE'
+  | 'READ-ONLY'
+  | 'READ-WRITE'
+  | 'TRYCREATE'
+  | 'UIDNOTSTICKY'
+  | 'CLOSED'
+  | 'NOMODSEQ'
+  | 'NOTSAVED'
+  | 'HASCHILDREN'
+  | 'UNAVAILABLE'
+  | 'AUTHENTICATIONFAILED'
+  | 'AUTHORIZATIONFAILED'
+  | 'EXPIRED'
+  | 'PRIVACYREQUIRED'
+  | 'CONTACTADMIN'
+  | 'NOPERM'
+  | 'INUSE'
+  | 'EXPUNGEISSUED'
+  | 'CORRUPTION'
+  | 'SERVERBUG'
+  | 'CLIENTBUG'
+  | 'CANNOT'
+  | 'LIMIT'
+  | 'OVERQUOTA'
+  | 'ALREADYEXISTS'
+  | 'NONEXISTENT'
+  | 'UNKNOWN-CTE'
+  | 'NOTIFICATIONOVERFLOW'
+  | 'COMPRESSIONACTIVE'
+  | 'USEATTR';
+
+/** A code without data, e.g. `[ALERT]`, `[TRYCREATE]`, `[AUTHENTICATIONFAILED]`. */
+export interface SimpleCode {
+  name: SimpleCodeName;
+}
+
+/** `"BADCHARSET" [SP "(" charset *(SP charset) ")"]` */
+export interface BadCharsetCode {
+  name: 'BADCHARSET';
+  charsets: string[];
+}
+
+/** `capability-data` inside a code. */
+export interface CapabilityCode {
+  name: 'CAPABILITY';
+  capabilities: string[];
+}
+
+/** `"PERMANENTFLAGS" SP "(" [flag-perm *(SP flag-perm)] ")"`, `\*` included as sent. */
+export interface PermanentFlagsCode {
+  name: 'PERMANENTFLAGS';
+  flags: string[];
+}
+
+/** `"UIDNEXT" SP nz-number` / `"UIDVALIDITY" SP nz-number` / `"UNSEEN" SP nz-number`. */
+export interface NumberCode {
+  name: 'UIDNEXT' | 'UIDVALIDITY' | 'UNSEEN';
+  value: number;
+}
+
+/** RFC 7162 `"HIGHESTMODSEQ" SP mod-sequence-value`. */
+export interface HighestModseqCode {
+  name: 'HIGHESTMODSEQ';
+  value: bigint;
+}
+
+/** RFC 7162 `"MODIFIED" SP sequence-set`. */
+export interface ModifiedCode {
+  name: 'MODIFIED';
+  set: SequenceSet;
+}
+
+/** RFC 4315 `"APPENDUID" SP nz-number SP append-uid`. */
+export interface AppendUidCode {
+  name: 'APPENDUID';
+  uidValidity: number;
+  uids: SequenceSet;
+}
+
+/** RFC 4315 `"COPYUID" SP nz-number SP uid-set SP uid-set`. */
+export interface CopyUidCode {
+  name: 'COPYUID';
+  uidValidity: number;
+  source: SequenceSet;
+  destination: SequenceSet;
+}
+
+/**
+ * A code this parser has no grammar for: its name as sent and the text up to the matching `]`
+ * (brackets and quoted strings balanced), e.g. `[X-FOO a [b] "c]"]` → raw `a [b] "c]"`.
+ */
+export interface UnknownCode {
+  name: string;
+  unknown: true;
+  /** Everything after the name and its SP, up to the closing `]`; absent when nothing followed. */
+  raw?: string;
+}
+
+/** Any response code. */
+export type ResponseCode =
+  | SimpleCode
+  | BadCharsetCode
+  | CapabilityCode
+  | PermanentFlagsCode
+  | NumberCode
+  | HighestModseqCode
+  | ModifiedCode
+  | AppendUidCode
+  | CopyUidCode
+  | UnknownCode;

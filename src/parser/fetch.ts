@@ -1,0 +1,151 @@
+/**
+ * FETCH responses: the attribute dispatch table and the core attributes.
+ *
+ * ```abnf
+ * message-data   = nz-number SP ("EXPUNGE" / ("FETCH" SP msg-att))
+ * msg-att        = "(" (msg-att-dynamic / msg-att-static) *(SP (msg-att-dynamic / msg-att-static)) ")"
+ * msg-att-dynamic = "FLAGS" SP "(" [flag-fetch *(SP flag-fetch)] ")"
+ * msg-att-static = "ENVELOPE" SP envelope / "INTERNALDATE" SP date-time /
+ *                  "RFC822.SIZE" SP number64 / "BODY" ["STRUCTURE"] SP body /
+ *                  "BODY" section ["<" number ">"] SP nstring /
+ *                  "BINARY" section-binary SP (nstring / literal8) /
+ *                  "BINARY.SIZE" section-binary SP number / "UID" SP uniqueid
+ * msg-att-static =/ "RFC822" ["." ("HEADER" / "TEXT")] SP nstring        ; RFC 3501
+ * fetch-mod-resp = "MODSEQ" SP "(" permsg-modsequence ")"                  ; RFC 7162
+ * ```
+ * An extension adds an attribute with {@link registerFetchAttribute}; anything unregistered
+ * is kept in `unknown` with its raw bytes.
+ */
+import { Ch, ITEM_NAME_CHAR } from '../lexer/chars.ts';
+import type { Cursor } from '../lexer/cursor.ts';
+import { wireBytes } from '../lexer/frame.ts';
+import { KeywordTable } from '../lexer/keywords.ts';
+import { asciiString } from '../lexer/strings.ts';
+import type { BodySection, FetchAttributes } from '../model/fetch.ts';
+import type { FetchResponse } from '../model/response.ts';
+import { takeDateTime } from './date-time.ts';
+import { takeFlagList } from './flags.ts';
+import { takeSection } from './section.ts';
+import { skipValue } from './value.ts';
+
+/**
+ * Parses one attribute's value into `attrs`. The cursor stands right after the name (on `[`
+ * or the SP before the value); `nameStart` is where the name began.
+ */
+export type FetchAttributeParser = (cur: Cursor, attrs: FetchAttributes, nameStart: number) => void;
+
+const attributes = new KeywordTable<FetchAttributeParser>();
+
+/** Plugs a FETCH attribute's grammar into the dispatch (used by extension files). */
+export function registerFetchAttribute(name: string, parse: FetchAttributeParser): void {
+  attributes.add(name, parse);
+}
+
+/** Keeps an attribute this parser has no grammar for: name (with `[…]<…>`) and raw value. */
+export function takeUnknownAttribute(cur: Cursor, attrs: FetchAttributes, nameStart: number): void {
+  const buf = cur.buf;
+  if (cur.peek() === Ch.LBracket) {
+    let depth = 0;
+    do {
+      const c = cur.peek();
+      if (c < 0 || c === Ch.Cr || c === Ch.Lf) cur.fail('"]"');
+      if (c === Ch.LBracket) depth++;
+      else if (c === Ch.RBracket) depth--;
+      cur.pos++;
+    } while (depth > 0);
+  }
+  if (cur.peek() === Ch.Lt) {
+    while (cur.peek() !== Ch.Gt) {
+      if (cur.peek() < 0 || cur.isEol()) cur.fail('">"');
+      cur.pos++;
+    }
+    cur.pos++;
+  }
+  const name = asciiString(buf, nameStart, cur.pos);
+  cur.expectSp();
+  const start = cur.pos;
+  skipValue(cur);
+  (attrs.unknown ??= []).push({ name, raw: wireBytes(cur.frame!, start, cur.pos) });
+}
+
+registerFetchAttribute('UID', (cur, attrs) => {
+  cur.expectSp();
+  attrs.uid = cur.takeNzNumber();
+});
+registerFetchAttribute('FLAGS', (cur, attrs) => {
+  cur.expectSp();
+  attrs.flags = takeFlagList(cur);
+});
+registerFetchAttribute('MODSEQ', (cur, attrs) => {
+  cur.expectSp();
+  cur.enter();
+  attrs.modseq = cur.takeNumber64();
+  cur.leave();
+});
+registerFetchAttribute('RFC822.SIZE', (cur, attrs) => {
+  cur.expectSp();
+  attrs.rfc822Size = cur.takeSafeNumber();
+});
+registerFetchAttribute('INTERNALDATE', (cur, attrs) => {
+  cur.expectSp();
+  const dt = takeDateTime(cur);
+  attrs.internalDate = dt.date;
+  attrs.internalDateRaw = dt.raw;
+});
+registerFetchAttribute('RFC822', (cur, attrs) => {
+  cur.expectSp();
+  attrs.rfc822 = cur.takeNString();
+});
+registerFetchAttribute('RFC822.HEADER', (cur, attrs) => {
+  cur.expectSp();
+  attrs.rfc822Header = cur.takeNString();
+});
+registerFetchAttribute('RFC822.TEXT', (cur, attrs) => {
+  cur.expectSp();
+  attrs.rfc822Text = cur.takeNString();
+});
+/** `section ["<" number ">"] SP nstring` (BODY) or the same with `section-binary` and literal8 (BINARY). */
+function takeSectionValue(cur: Cursor, attrs: FetchAttributes, kind: 'body' | 'binary'): void {
+  const s = takeSection(cur, kind === 'binary');
+  const item: BodySection = { kind, section: s.section, part: s.part, value: null };
+  if (s.text !== undefined) item.text = s.text;
+  if (s.fields !== undefined) item.fields = s.fields;
+  if (cur.skipIf(Ch.Lt)) {
+    item.origin = cur.takeNumber();
+    cur.expect(Ch.Gt, '">"');
+  }
+  cur.expectSp();
+  item.value = kind === 'binary' && cur.peek() === Ch.Tilde ? cur.takeLiteral(true) : cur.takeNString();
+  (attrs.sections ??= []).push(item);
+}
+
+registerFetchAttribute('BODY', (cur, attrs, nameStart) => {
+  // "BODY" SP body (the non-extensible structure) belongs to the BODYSTRUCTURE grammar.
+  if (cur.peek() !== Ch.LBracket) return takeUnknownAttribute(cur, attrs, nameStart);
+  takeSectionValue(cur, attrs, 'body');
+});
+// RFC 3516: "BINARY" section-binary ["<" number ">"] SP (nstring / literal8)
+registerFetchAttribute('BINARY', (cur, attrs) => takeSectionValue(cur, attrs, 'binary'));
+registerFetchAttribute('BINARY.SIZE', (cur, attrs) => {
+  const s = takeSection(cur, true);
+  cur.expectSp();
+  (attrs.binarySizes ??= []).push({ section: s.section, part: s.part, size: cur.takeNumber() });
+});
+
+/** Reads `"FETCH" SP msg-att` after `* seq ` and the name. */
+export function takeFetch(cur: Cursor, seq: number): FetchResponse {
+  const attrs: FetchAttributes = {};
+  cur.expectSp();
+  cur.enter();
+  // RFC 9051 needs at least one attribute; `* 1 FETCH ()` is refused like any other syntax error.
+  for (;;) {
+    const nameStart = cur.pos;
+    cur.takeRun(ITEM_NAME_CHAR, 'FETCH attribute name');
+    const parse = attributes.get(cur.buf, nameStart, cur.tokEnd);
+    if (parse !== undefined) parse(cur, attrs, nameStart);
+    else takeUnknownAttribute(cur, attrs, nameStart);
+    if (!cur.skipIf(Ch.Space)) break;
+  }
+  cur.leave();
+  return { type: 'untagged', kind: 'fetch', seq, attributes: attrs };
+}

@@ -1,0 +1,57 @@
+/** Decoder options: limits (each with its own error code) and strictness. */
+
+/**
+ * Options of {@link ResponseDecoder} and {@link parseResponse}.
+ *
+ * @example
+ * ```ts
+ * new ResponseDecoder({ strict: true, maxLiteralSize: 50 * 1024 * 1024 });
+ * ```
+ */
+export interface DecoderOptions {
+  /** Refuse every quirk (named server deviation) with a `STRICT` error. Default `false`. */
+  strict?: boolean;
+  /** Longest line, CRLF included (`LINE_TOO_LONG`). Default 4 MiB: a 10,000-part BODYSTRUCTURE fits. */
+  maxLineLength?: number;
+  /** Largest literal (`LITERAL_TOO_LARGE`). Default 256 MiB. */
+  maxLiteralSize?: number;
+  /** Largest response, lines and literals together (`RESPONSE_TOO_LARGE`). Default 512 MiB. */
+  maxResponseSize?: number;
+  /** Deepest parenthesis nesting (`DEPTH_EXCEEDED`). Default 256. */
+  maxDepth?: number;
+}
+
+/** Options with every default filled in. */
+export interface ResolvedOptions {
+  readonly strict: boolean;
+  readonly maxLineLength: number;
+  readonly maxLiteralSize: number;
+  readonly maxResponseSize: number;
+  readonly maxDepth: number;
+}
+
+/** The defaults. */
+export const DEFAULT_OPTIONS: ResolvedOptions = {
+  strict: false,
+  maxLineLength: 4 * 1024 * 1024,
+  maxLiteralSize: 256 * 1024 * 1024,
+  maxResponseSize: 512 * 1024 * 1024,
+  maxDepth: 256,
+};
+
+function positive(name: string, v: number | undefined, dflt: number): number {
+  if (v === undefined) return dflt;
+  if (!Number.isSafeInteger(v) || v < 1) throw new RangeError(`${name} must be a positive integer`);
+  return v;
+}
+
+/** Fills in defaults and checks the values. */
+export function resolveOptions(o: DecoderOptions = {}): ResolvedOptions {
+  return {
+    strict: o.strict ?? false,
+    maxLineLength: positive('maxLineLength', o.maxLineLength, DEFAULT_OPTIONS.maxLineLength),
+    maxLiteralSize: positive('maxLiteralSize', o.maxLiteralSize, DEFAULT_OPTIONS.maxLiteralSize),
+    maxResponseSize: positive('maxResponseSize', o.maxResponseSize, DEFAULT_OPTIONS.maxResponseSize),
+    maxDepth: positive('maxDepth', o.maxDepth, DEFAULT_OPTIONS.maxDepth),
+  };
+}

@@ -1,0 +1,177 @@
+/**
+ * Response codes: the dispatch table and the grammar of each known code.
+ *
+ * ```abnf
+ * resp-text-code = "ALERT" / "BADCHARSET" [SP "(" charset *(SP charset) ")"] / capability-data /
+ *                  "PARSE" / "PERMANENTFLAGS" SP "(" [flag-perm *(SP flag-perm)] ")" /
+ *                  "READ-ONLY" / "READ-WRITE" / "TRYCREATE" / "UIDNEXT" SP nz-number /
+ *                  "UIDVALIDITY" SP nz-number / "UNSEEN" SP nz-number / "CLOSED" /
+ *                  resp-code-apnd / resp-code-copy / "UIDNOTSTICKY" /      ; RFC 4315
+ *                  "HIGHESTMODSEQ" SP mod-sequence-value / "NOMODSEQ" /   ; RFC 7162
+ *                  "MODIFIED" SP sequence-set /
+ *                  "UNAVAILABLE" / "AUTHENTICATIONFAILED" / … / "NONEXISTENT" / ; RFC 5530
+ *                  atom [SP 1*<any TEXT-CHAR except "]">]
+ * resp-code-apnd = "APPENDUID" SP nz-number SP append-uid
+ * resp-code-copy = "COPYUID" SP nz-number SP uid-set SP uid-set
+ * ```
+ * An extension adds its code with {@link registerResponseCode}.
+ */
+import { ATOM_CHAR, Ch } from '../lexer/chars.ts';
+import type { Cursor } from '../lexer/cursor.ts';
+import { wireBytes } from '../lexer/frame.ts';
+import { KeywordTable } from '../lexer/keywords.ts';
+import { asciiString, atomString, textString } from '../lexer/strings.ts';
+import type { ResponseCode, SimpleCodeName } from '../model/resp-code.ts';
+import { takeCapabilities } from './capability.ts';
+import { takeFlagList } from './flags.ts';
+import { takeSequenceSet } from './sequence-set.ts';
+
+/** Parses a code's data; the cursor stands right after the code's name, and must end before `]`. */
+export type ResponseCodeParser = (cur: Cursor, name: string) => ResponseCode;
+
+const codes = new KeywordTable<ResponseCodeParser>();
+
+/** Plugs a response code's grammar into the dispatch (used by extension files). */
+export function registerResponseCode(name: string, parse: ResponseCodeParser): void {
+  codes.add(name, parse);
+}
+
+const SIMPLE: SimpleCodeName[] = [
+  'ALERT',
+  'PARSE',
+  'READ-ONLY',
+  'READ-WRITE',
+  'TRYCREATE',
+  'UIDNOTSTICKY',
+  'CLOSED',
+  'NOMODSEQ',
+  'NOTSAVED',
+  'HASCHILDREN',
+  'UNAVAILABLE',
+  'AUTHENTICATIONFAILED',
+  'AUTHORIZATIONFAILED',
+  'EXPIRED',
+  'PRIVACYREQUIRED',
+  'CONTACTADMIN',
+  'NOPERM',
+  'INUSE',
+  'EXPUNGEISSUED',
+  'CORRUPTION',
+  'SERVERBUG',
+  'CLIENTBUG',
+  'CANNOT',
+  'LIMIT',
+  'OVERQUOTA',
+  'ALREADYEXISTS',
+  'NONEXISTENT',
+  'UNKNOWN-CTE',
+  'NOTIFICATIONOVERFLOW',
+  'COMPRESSIONACTIVE',
+  'USEATTR',
+];
+for (const name of SIMPLE) registerResponseCode(name, () => ({ name }));
+
+registerResponseCode('BADCHARSET', (cur) => {
+  const charsets: string[] = [];
+  if (cur.skipIf(Ch.Space)) {
+    cur.enter();
+    do {
+      const v = cur.takeAString();
+      charsets.push(textString(v, 0, v.length));
+    } while (cur.skipIf(Ch.Space));
+    cur.leave();
+  }
+  return { name: 'BADCHARSET', charsets };
+});
+registerResponseCode('CAPABILITY', (cur) => ({ name: 'CAPABILITY', capabilities: takeCapabilities(cur) }));
+registerResponseCode('PERMANENTFLAGS', (cur) => {
+  cur.expectSp();
+  return { name: 'PERMANENTFLAGS', flags: takeFlagList(cur) };
+});
+for (const name of ['UIDNEXT', 'UIDVALIDITY', 'UNSEEN'] as const) {
+  registerResponseCode(name, (cur) => {
+    cur.expectSp();
+    return { name, value: cur.takeNzNumber() };
+  });
+}
+registerResponseCode('HIGHESTMODSEQ', (cur) => {
+  cur.expectSp();
+  return { name: 'HIGHESTMODSEQ', value: cur.takeNumber64() };
+});
+registerResponseCode('MODIFIED', (cur) => {
+  cur.expectSp();
+  return { name: 'MODIFIED', set: takeSequenceSet(cur) };
+});
+registerResponseCode('APPENDUID', (cur) => {
+  cur.expectSp();
+  const uidValidity = cur.takeNzNumber();
+  cur.expectSp();
+  return { name: 'APPENDUID', uidValidity, uids: takeSequenceSet(cur, false) };
+});
+registerResponseCode('COPYUID', (cur) => {
+  cur.expectSp();
+  const uidValidity = cur.takeNzNumber();
+  cur.expectSp();
+  const source = takeSequenceSet(cur, false);
+  cur.expectSp();
+  return { name: 'COPYUID', uidValidity, source, destination: takeSequenceSet(cur, false) };
+});
+
+/** Reads `"[" resp-text-code "]"`; the cursor stands on the `[`. */
+export function takeResponseCode(cur: Cursor): ResponseCode {
+  cur.expect(Ch.LBracket, '"["');
+  cur.takeRun(ATOM_CHAR, 'response code name');
+  const nameStart = cur.tokStart;
+  const nameEnd = cur.tokEnd;
+  const parse = codes.get(cur.buf, nameStart, nameEnd);
+  let code: ResponseCode;
+  if (parse !== undefined) {
+    code = parse(cur, asciiString(cur.buf, nameStart, nameEnd).toUpperCase());
+  } else {
+    code = { name: atomString(cur.buf, nameStart, nameEnd), unknown: true };
+    if (cur.skipIf(Ch.Space)) {
+      const start = cur.pos;
+      skipBalanced(cur);
+      const raw = wireBytes(cur.frame!, start, cur.pos);
+      code.raw = textString(raw, 0, raw.length);
+    }
+  }
+  cur.expect(Ch.RBracket, '"]" closing the response code');
+  return code;
+}
+
+/**
+ * Up to (not over) the `]` that closes the code: nested `[…]` and quoted strings balanced,
+ * literals taken whole (the framer believed a `{n}` here only inside an open code).
+ */
+function skipBalanced(cur: Cursor): void {
+  const buf = cur.buf;
+  let depth = 0;
+  for (;;) {
+    const c = cur.peek();
+    if (c < 0 || c === Ch.Cr || c === Ch.Lf) cur.fail('"]" closing the response code');
+    if (c === Ch.DQuote) {
+      cur.takeQuoted();
+      continue;
+    }
+    if (c === Ch.LBrace && isLiteralStart(buf, cur.pos, cur.end)) {
+      cur.takeLiteral(false);
+      continue;
+    }
+    if (c === Ch.LBracket) depth++;
+    else if (c === Ch.RBracket) {
+      if (depth === 0) return;
+      depth--;
+    }
+    cur.pos++;
+  }
+}
+
+/** `{digits}` or `{digits+}` followed by a line end: a literal, not text. */
+function isLiteralStart(buf: Uint8Array, i: number, end: number): boolean {
+  let k = i + 1;
+  while (k < end && buf[k]! >= Ch.Zero && buf[k]! <= Ch.Nine) k++;
+  if (k === i + 1) return false;
+  if (buf[k] === Ch.Plus) k++;
+  return buf[k] === Ch.RBrace && (buf[k + 1] === Ch.Cr || buf[k + 1] === Ch.Lf) && k + 2 < end;
+}

@@ -1,0 +1,30 @@
+/**
+ * ```abnf
+ * mailbox-data        =/ "SEARCH" *(SP nz-number) [SP search-sort-mod-seq]   ; RFC 3501, RFC 7162
+ * search-sort-mod-seq = "(" "MODSEQ" SP mod-sequence-value ")"
+ * ```
+ */
+import { Ch } from '../lexer/chars.ts';
+import type { Cursor } from '../lexer/cursor.ts';
+import type { SearchResponse } from '../model/response.ts';
+
+/** Reads the data after `* SEARCH`. */
+export function takeSearch(cur: Cursor): SearchResponse {
+  const ids: number[] = [];
+  const out: SearchResponse = { type: 'untagged', kind: 'search', ids };
+  while (cur.peek() === Ch.Space) {
+    if (cur.skipTrailingSpace()) break;
+    cur.pos++;
+    if (cur.peek() === Ch.LParen) {
+      cur.enter();
+      cur.expectKeyword('MODSEQ');
+      cur.expectSp();
+      out.modseq = cur.takeNumber64();
+      cur.leave();
+      cur.skipTrailingSpace();
+      break;
+    }
+    ids.push(cur.takeNzNumber());
+  }
+  return out;
+}

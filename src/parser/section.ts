@@ -1,0 +1,81 @@
+/**
+ * ```abnf
+ * section         = "[" [section-spec] "]"
+ * section-spec    = section-msgtext / (section-part ["." section-text])
+ * section-msgtext = "HEADER" / "HEADER.FIELDS" [".NOT"] SP header-list / "TEXT"
+ * section-part    = nz-number *("." nz-number)
+ * section-text    = section-msgtext / "MIME"
+ * header-list     = "(" header-fld-name *(SP header-fld-name) ")"
+ * header-fld-name = astring
+ * section-binary  = "[" [section-part] "]"          ; RFC 3516
+ * ```
+ */
+import { Ch, DIGIT } from '../lexer/chars.ts';
+import type { Cursor } from '../lexer/cursor.ts';
+import { textString } from '../lexer/strings.ts';
+import type { SectionText } from '../model/fetch.ts';
+
+/** A parsed section specifier. */
+export interface Section {
+  /** Canonical form, e.g. `1.2.HEADER.FIELDS (From To)`. */
+  section: string;
+  part: number[];
+  text?: SectionText;
+  fields?: string[];
+}
+
+const TEXTS: SectionText[] = ['HEADER.FIELDS.NOT', 'HEADER.FIELDS', 'HEADER', 'TEXT', 'MIME'];
+
+/** Reads `section` (`binary`: `section-binary`, parts only). The cursor stands on `[`. */
+export function takeSection(cur: Cursor, binary: boolean): Section {
+  cur.expect(Ch.LBracket, '"["');
+  const part: number[] = [];
+  const out: Section = { section: '', part };
+  while (DIGIT[cur.peek()] === 1) {
+    const at = cur.pos;
+    const n = cur.takeNumber();
+    // Dovecot 2.3 echoes a requested `BODY[1.0]` as sent (with an empty literal).
+    if (n === 0) cur.quirk('zeroSectionPart', at);
+    part.push(n);
+    if (!cur.skipIf(Ch.Dot)) break;
+    if (DIGIT[cur.peek()] !== 1) {
+      if (binary) cur.fail('nz-number');
+      break;
+    }
+  }
+  if (part.length > 0 && cur.buf[cur.pos - 1] !== Ch.Dot && cur.peek() !== Ch.RBracket)
+    cur.fail('"." or "]"');
+  let canonical = part.join('.');
+  if (!binary && cur.peek() !== Ch.RBracket) {
+    const text = takeSectionText(cur, part.length > 0);
+    out.text = text;
+    canonical += canonical === '' ? text : `.${text}`;
+    if (text === 'HEADER.FIELDS' || text === 'HEADER.FIELDS.NOT') {
+      cur.expectSp();
+      const fields: string[] = [];
+      cur.enter();
+      do {
+        const f = cur.takeAString();
+        fields.push(textString(f, 0, f.length));
+      } while (cur.skipIf(Ch.Space));
+      cur.leave();
+      out.fields = fields;
+      canonical += ` (${fields.join(' ')})`;
+    }
+  }
+  cur.expect(Ch.RBracket, '"]" closing the section');
+  out.section = canonical;
+  return out;
+}
+
+function takeSectionText(cur: Cursor, afterPart: boolean): SectionText {
+  for (const t of TEXTS) {
+    if (cur.isKeyword(t) && (t !== 'MIME' || afterPart)) {
+      cur.pos += t.length;
+      return t;
+    }
+  }
+  return cur.fail(
+    afterPart ? 'HEADER, HEADER.FIELDS, TEXT or MIME' : 'a part number, HEADER, HEADER.FIELDS or TEXT',
+  );
+}
