@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+/** The `imap-wire` command. */
+import { readFileSync } from 'node:fs';
+import { DECODE_HELP, runDecode, UsageError } from './decode.ts';
+
+const HELP = `Usage: imap-wire <command> [options]
+
+Commands:
+  decode [FILE|-] [--chunk N] [--strict] [--pretty]   server bytes → JSON Lines, one response each
+
+Run "imap-wire <command> --help" for a command's options.`;
+
+function main(argv: string[]): number {
+  const [cmd, ...rest] = argv;
+  const write = (s: string): void => {
+    process.stdout.write(s);
+  };
+  try {
+    switch (cmd) {
+      case 'decode':
+        return runDecode(rest, write, () => new Uint8Array(readFileSync(0)));
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        write(`${HELP}\n`);
+        return cmd === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command ${cmd}`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`imap-wire: ${e.message}\n\n${cmd === 'decode' ? DECODE_HELP : HELP}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+// A closed pipe (`imap-wire decode f | head`) ends the output, not with a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+process.exitCode = main(process.argv.slice(2));
