@@ -40,6 +40,8 @@ export class ResponseDecoder {
   private readonly framer: Framer;
   private readonly cursor = new Cursor();
   private out: DecodeItem[] = [];
+  /** Stream offset just after the first complete response (for {@link parseResponse}). */
+  firstEnd = -1;
   /** How often each quirk was tolerated so far. */
   readonly quirks = new Map<QuirkName, number>();
 
@@ -90,6 +92,7 @@ export class ResponseDecoder {
   private onFrame(frame: Frame): void {
     const cur = this.cursor;
     cur.reset(frame);
+    if (this.firstEnd < 0) this.firstEnd = frame.streamOffset(frame.end);
     try {
       if (frame.bareLf) cur.quirk('bareLf', frame.start);
       this.out.push(takeResponse(cur));
@@ -130,8 +133,7 @@ export function parseResponse(bytes: Uint8Array, options?: DecoderOptions): Resp
   }
   if (first.type === 'error') throw first.error;
   if (items.length > 1) {
-    const second = items[1]!;
-    const at = second.type === 'error' ? second.error.offset : bytes.length;
+    const at = dec.firstEnd;
     throw new ImapParseError(
       'SYNTAX',
       at,

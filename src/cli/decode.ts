@@ -50,7 +50,9 @@ export function runDecode(args: string[], write: (s: string) => void, readStdin:
   emit(dec.end());
   if (pretty) {
     const quirks = [...dec.quirks].map(([q, n]) => `${q} ×${n}`).join(', ');
-    write(`# ${bytes.length} bytes → ${count - errors} responses, ${errors} errors${quirks ? `; quirks tolerated: ${quirks}` : ''}\n`);
+    write(
+      `# ${bytes.length} bytes → ${count - errors} responses, ${errors} errors${quirks ? `; quirks tolerated: ${quirks}` : ''}\n`,
+    );
   }
   return errors > 0 ? 1 : 0;
 }

@@ -102,13 +102,14 @@ export class Cursor {
     return c === Ch.Cr || c === Ch.Lf;
   }
 
-  /** Consumes the CRLF that must end the response here (RFC 9051 `CRLF`; bare LF is quirk `bareLf`). */
+  /**
+   * Consumes the CRLF that must end the response here (RFC 9051 `CRLF`). A bare LF was
+   * reported once for the whole response by the decoder (quirk `bareLf`).
+   */
   expectEnd(): void {
     if (this.peek() === Ch.Cr && this.peekAt(1) === Ch.Lf) this.pos += 2;
-    else if (this.peek() === Ch.Lf) {
-      this.quirk('bareLf', this.pos);
-      this.pos++;
-    } else this.fail('CRLF');
+    else if (this.peek() === Ch.Lf) this.pos++;
+    else this.fail('CRLF');
     if (this.pos !== this.end) this.fail('end of response');
   }
 

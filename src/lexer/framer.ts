@@ -62,6 +62,12 @@ const MAX_LITERAL_DIGITS = 10;
 const EXCERPT_HEAD = 48;
 const MAX_U32 = 0xffffffff;
 const EMPTY = new Uint8Array(0);
+/**
+ * Largest straddling literal whose exact-size buffer is made when its first bytes arrive
+ * (16 MiB). A bound on what a hostile count costs before its bytes come; larger literals are
+ * gathered as views and copied once at their end (peak 2x the literal instead of 1x).
+ */
+const LITERAL_PREALLOCATE = 16 * 1024 * 1024;
 
 export class Framer {
   private readonly sink: FrameSink;
@@ -115,8 +121,9 @@ export class Framer {
   private litPos: number[] = [];
   private resumeInline: number[] = [];
   private resumeCopied: number[] = [];
-  /** The straddling literal being filled, or the count left to skip. */
+  /** The straddling literal being filled (or its pieces), and the count left to skip. */
   private litBuf: Uint8Array = EMPTY;
+  private litParts: Uint8Array[] = [];
   private litFill = 0;
   private litNeed = 0;
   /** Index in `chunk` where a literal that straddles the chunk end started. */
@@ -217,6 +224,7 @@ export class Framer {
     this.resumeInline.length = 0;
     this.resumeCopied.length = 0;
     this.litBuf = EMPTY;
+    this.litParts.length = 0;
   }
 
   /** The chunk ends inside a line. */
@@ -383,24 +391,37 @@ export class Framer {
       this.beginLine(start + count);
       return start + count;
     }
-    // The literal straddles the chunk end: one copy into a buffer of its exact size.
-    this.litBuf = new Uint8Array(count);
-    this.litBuf.set(chunk.subarray(start), 0);
-    this.litFill = avail;
+    // The literal straddles the chunk end: its bytes end up in one buffer of its exact size,
+    // copied once. Up to LITERAL_PREALLOCATE that buffer is made now; beyond, the pieces (views
+    // of the pushed chunks) are kept and copied at the end, so that an announced count costs
+    // memory only as its bytes arrive.
     this.litNeed = count;
+    this.litFill = 0;
     this.litStartInChunk = start;
     this.state = State.Literal;
-    return chunk.length;
+    if (count <= LITERAL_PREALLOCATE) this.litBuf = new Uint8Array(count);
+    return this.fillLiteral(start);
   }
 
   private fillLiteral(pos: number): number {
     const chunk = this.chunk;
     const n = Math.min(this.litNeed - this.litFill, chunk.length - pos);
-    this.litBuf.set(chunk.subarray(pos, pos + n), this.litFill);
+    if (this.litBuf.length > 0) this.litBuf.set(chunk.subarray(pos, pos + n), this.litFill);
+    else this.litParts.push(chunk.subarray(pos, pos + n));
     this.litFill += n;
     pos += n;
     if (this.litFill === this.litNeed) {
-      this.lits.push(this.litBuf);
+      let value = this.litBuf;
+      if (value.length === 0) {
+        value = new Uint8Array(this.litNeed);
+        let o = 0;
+        for (const p of this.litParts) {
+          value.set(p, o);
+          o += p.length;
+        }
+        this.litParts.length = 0;
+      }
+      this.lits.push(value);
       this.litPos.push(-1);
       this.litBuf = EMPTY;
       this.beginLine(pos);
