@@ -4,7 +4,7 @@
  * strings, dates as ISO 8601, and errors as `{type:"error", code, offset, message, excerpt}`.
  */
 import type { DecodeItem } from '../decoder.ts';
-import { utf8OrUndefined } from '../lexer/strings.ts';
+import { asciiString, utf8OrUndefined } from '../lexer/strings.ts';
 
 /** Options of {@link toJsonValue}. */
 export interface JsonOptions {
@@ -22,7 +22,7 @@ function bytesToJson(b: Uint8Array, o: JsonOptions): unknown {
   const s = utf8OrUndefined(view);
   const more = cut ? `… (${b.length} bytes)` : '';
   if (s !== undefined) return s + more;
-  const b64 = btoa(String.fromCharCode.apply(null, view as unknown as number[]));
+  const b64 = btoa(asciiString(view, 0, view.length));
   return cut ? { base64: b64, truncated: b.length } : { base64: b64 };
 }
 

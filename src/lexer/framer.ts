@@ -515,9 +515,11 @@ export class Framer {
     expected: string,
   ): void {
     if (this.kind === Kind.Unknown) this.kind = this.classify();
-    // The response's first bytes: they read the same however the stream was chunked.
+    // The response's bytes before the offset (at most EXCERPT_HEAD): they were all received
+    // when the error was found, so the excerpt reads the same however the stream was chunked.
     const head = this.head();
-    const excerpt = `${escapeBytes(head, 0, Math.min(head.length, EXCERPT_HEAD))}…`;
+    const n = Math.min(head.length, EXCERPT_HEAD, Math.max(0, offset - this.frameOffset));
+    const excerpt = `${escapeBytes(head, 0, n)}${n < offset - this.frameOffset ? '…' : ''}⟨here⟩…`;
     this.discarding = true;
     this.clearFrame();
     this.sink.error(new ImapParseError(code, offset, expected, excerpt));

@@ -19,8 +19,19 @@ export function asciiString(buf: Uint8Array, start: number, end: number): string
     for (let i = start; i < end; i++) s += String.fromCharCode(buf[i]!);
     return s;
   }
-  return String.fromCharCode.apply(null, buf.subarray(start, end) as unknown as number[]);
+  // `apply` spreads its arguments on the stack: bounded pieces keep a 4 MB text from overflowing it.
+  let s = '';
+  for (let i = start; i < end; i += APPLY_MAX) {
+    s += String.fromCharCode.apply(
+      null,
+      buf.subarray(i, Math.min(end, i + APPLY_MAX)) as unknown as number[],
+    );
+  }
+  return s;
 }
+
+/** Largest argument count passed to `String.fromCharCode.apply` at once. */
+const APPLY_MAX = 8192;
 
 /** True when every byte is 7-bit. */
 export function isAscii(buf: Uint8Array, start: number, end: number): boolean {

@@ -31,22 +31,25 @@ export function takeSection(cur: Cursor, binary: boolean): Section {
   cur.expect(Ch.LBracket, '"["');
   const part: number[] = [];
   const out: Section = { section: '', part };
+  // After "1.2." a section-text must follow; after "1.2" only "]".
+  let dotted = false;
   while (DIGIT[cur.peek()] === 1) {
     const at = cur.pos;
     const n = cur.takeNumber();
     // Dovecot 2.3 echoes a requested `BODY[1.0]` as sent (with an empty literal).
     if (n === 0) cur.quirk('zeroSectionPart', at);
     part.push(n);
-    if (!cur.skipIf(Ch.Dot)) break;
+    dotted = cur.skipIf(Ch.Dot);
+    if (!dotted) break;
     if (DIGIT[cur.peek()] !== 1) {
       if (binary) cur.fail('nz-number');
       break;
     }
   }
-  if (part.length > 0 && cur.buf[cur.pos - 1] !== Ch.Dot && cur.peek() !== Ch.RBracket)
-    cur.fail('"." or "]"');
   let canonical = part.join('.');
-  if (!binary && cur.peek() !== Ch.RBracket) {
+  if (part.length > 0 && !dotted) {
+    if (cur.peek() !== Ch.RBracket) cur.fail('"." or "]"');
+  } else if (!binary && (dotted || cur.peek() !== Ch.RBracket)) {
     const text = takeSectionText(cur, part.length > 0);
     out.text = text;
     canonical += canonical === '' ? text : `.${text}`;
