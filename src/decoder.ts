@@ -40,7 +40,10 @@ export class ResponseDecoder {
   private readonly framer: Framer;
   private readonly cursor = new Cursor();
   private out: DecodeItem[] = [];
-  /** Stream offset just after the first complete response (for {@link parseResponse}). */
+  /**
+   * Stream offset just after the first complete response (for {@link parseResponse}).
+   * @internal
+   */
   firstEnd = -1;
   /** How often each quirk was tolerated so far. */
   readonly quirks = new Map<QuirkName, number>();

@@ -54,6 +54,6 @@ export type {
   UntaggedResponse,
 } from './model/response.ts';
 export type { SequenceRange, SequenceSet } from './model/sequence-set.ts';
-export { DEFAULT_OPTIONS, type DecoderOptions } from './parser/options.ts';
+export { DEFAULT_OPTIONS, type DecoderOptions, type ResolvedOptions } from './parser/options.ts';
 export { QUIRKS, type QuirkName } from './parser/quirks.ts';
 export { createDecoderStream, decodeChunks } from './streams.ts';

@@ -4,7 +4,10 @@ import { describe, expect, test } from 'vitest';
 
 const CLI = ['--import', 'tsx', 'src/cli/main.ts', 'decode'];
 
-function run(args: string[], input?: string | Uint8Array): { status: number | null; stdout: string; stderr: string } {
+function run(
+  args: string[],
+  input?: string | Uint8Array,
+): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [...CLI, ...args], { input, encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -60,7 +63,9 @@ describe('imap-wire decode', () => {
 
   test('--strict reports quirks as errors', () => {
     const r = run(['--strict'], 'A1 OK\r\n');
-    expect(lines(r.stdout)).toEqual([expect.objectContaining({ type: 'error', code: 'STRICT', quirk: 'missingRespText' })]);
+    expect(lines(r.stdout)).toEqual([
+      expect.objectContaining({ type: 'error', code: 'STRICT', quirk: 'missingRespText' }),
+    ]);
   });
 
   test('--help, and usage errors exit 2', () => {

@@ -3,15 +3,24 @@
  * tables for untagged responses, FETCH attributes and response codes are `KeywordTable`s, and
  * an extension plugs in by adding its name.
  */
-import { lowerAscii } from './chars.ts';
 
 /** Buckets in a table (a power of two); tables hold a few dozen names. */
-const BUCKETS = 128;
+const BUCKETS = 256;
 
-function hashFolded(buf: Uint8Array, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ lowerAscii(buf[i]!), 0x01000193);
-  return (h >>> 0) & (BUCKETS - 1);
+/**
+ * Folds case by setting bit 5. For letters that is lower-casing; keyword bytes that are not
+ * letters (`.`, `-`, `=`, digits) already have the bit set, so they stay as they are.
+ */
+const FOLD = 0x20;
+
+/**
+ * Length, first and last byte (case-folded) pick the bucket: three loads instead of a hash over
+ * every byte, and the keywords of one table rarely share all three (flags-sync profile).
+ */
+function bucketOf(buf: Uint8Array, start: number, end: number): number {
+  const n = end - start;
+  if (n <= 0) return 0;
+  return (n * 7 + (buf[start]! | FOLD) * 31 + (buf[end - 1]! | FOLD)) & (BUCKETS - 1);
 }
 
 /**
@@ -25,36 +34,44 @@ function hashFolded(buf: Uint8Array, start: number, end: number): number {
  * ```
  */
 export class KeywordTable<T> {
-  private readonly names: Uint8Array[][] = Array.from({ length: BUCKETS }, () => []);
-  private readonly values: T[][] = Array.from({ length: BUCKETS }, () => []);
+  /** Folded key bytes, value and next entry of each entry; `head[bucket]` is its first entry. */
+  private readonly keys: Uint8Array[] = [];
+  private readonly values: T[] = [];
+  private readonly next: number[] = [];
+  private readonly head = new Int32Array(BUCKETS).fill(-1);
 
   /** Adds (or replaces) a keyword. */
   add(name: string, value: T): this {
-    const bytes = new Uint8Array(name.length);
-    for (let i = 0; i < name.length; i++) bytes[i] = lowerAscii(name.charCodeAt(i));
-    const b = hashFolded(bytes, 0, bytes.length);
-    const names = this.names[b]!;
-    const at = names.findIndex((n) => n.length === bytes.length && n.every((c, i) => c === bytes[i]));
-    if (at >= 0) this.values[b]![at] = value;
-    else {
-      names.push(bytes);
-      this.values[b]!.push(value);
+    const key = new Uint8Array(name.length);
+    for (let i = 0; i < name.length; i++) key[i] = name.charCodeAt(i) | FOLD;
+    const found = this.find(key, 0, key.length);
+    if (found >= 0) {
+      this.values[found] = value;
+      return this;
     }
+    const b = bucketOf(key, 0, key.length);
+    this.keys.push(key);
+    this.values.push(value);
+    this.next.push(this.head[b]!);
+    this.head[b] = this.keys.length - 1;
     return this;
   }
 
   /** The value for the keyword `buf[start, end)`, or `undefined`. */
   get(buf: Uint8Array, start: number, end: number): T | undefined {
-    const b = hashFolded(buf, start, end);
-    const names = this.names[b]!;
+    const e = this.find(buf, start, end);
+    return e < 0 ? undefined : this.values[e];
+  }
+
+  private find(buf: Uint8Array, start: number, end: number): number {
     const n = end - start;
-    for (let k = 0; k < names.length; k++) {
-      const name = names[k]!;
-      if (name.length !== n) continue;
+    for (let e = this.head[bucketOf(buf, start, end)]!; e >= 0; e = this.next[e]!) {
+      const key = this.keys[e]!;
+      if (key.length !== n) continue;
       let i = 0;
-      while (i < n && name[i] === lowerAscii(buf[start + i]!)) i++;
-      if (i === n) return this.values[b]![k];
+      while (i < n && key[i] === (buf[start + i]! | FOLD)) i++;
+      if (i === n) return e;
     }
-    return undefined;
+    return -1;
   }
 }

@@ -33,9 +33,4 @@ export const QUIRKS = {
     what: 'a section part number 0 (`BODY[1.0]`); section-part is nz-number',
     servers: 'Dovecot 2.3.19 echoes a requested `BODY[1.0]` back with an empty literal',
   },
-  lowercaseStatus: {
-    what: 'a status or response name in lower case (`* ok`, `a1 ok`)',
-    servers:
-      'none known to need it; the grammar is case-insensitive for these keywords (RFC 9051 §9 note 1), so it is accepted in strict mode too',
-  },
 } as const;
