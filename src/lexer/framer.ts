@@ -314,14 +314,16 @@ export class Framer {
     this.textLen += lf + 1 - this.lineStart;
     this.frameBytes += lf + 1 - this.lineStart;
     let d = 1;
-    if (this.back(lf, 1) === Ch.Cr) d = 2;
+    if ((lf > this.lineStart ? chunk[lf - 1] : this.back(lf, 1)) === Ch.Cr) d = 2;
     else this.bareLf = true;
 
     // Read a literal announcement backwards: ["~"] "{" digits ["+"] "}".
     let count = -1;
     let countBad = false;
     let announceAt = -1;
-    if (this.back(lf, d) === Ch.RBrace) {
+    // Most lines end in ")" or text: one load decides when the byte is in this chunk.
+    const last = lf - d >= this.lineStart ? chunk[lf - d]! : this.back(lf, d);
+    if (last === Ch.RBrace) {
       let q = d + 1;
       if (this.back(lf, q) === Ch.Plus) q++;
       let digits = 0;

@@ -13,23 +13,41 @@ import { ATOM_CHAR, Ch } from '../lexer/chars.ts';
 import type { Cursor } from '../lexer/cursor.ts';
 import { atomString } from '../lexer/strings.ts';
 
+/** The system flags, as RFC 9051 spells them: returned without hashing when sent so. */
+const SYSTEM_FLAGS = ['\\Seen', '\\Answered', '\\Flagged', '\\Deleted', '\\Draft', '\\Recent'];
+const SYSTEM_BY_LENGTH: (string | undefined)[][] = [];
+for (const f of SYSTEM_FLAGS) (SYSTEM_BY_LENGTH[f.length] ??= []).push(f);
+
+function systemFlag(buf: Uint8Array, start: number, end: number): string | undefined {
+  const candidates = SYSTEM_BY_LENGTH[end - start];
+  if (candidates === undefined) return undefined;
+  for (const f of candidates) {
+    let k = 1;
+    while (k < f!.length && buf[start + k] === f!.charCodeAt(k)) k++;
+    if (k === f!.length) return f;
+  }
+  return undefined;
+}
+
 /** One flag (`\*` allowed: PERMANENTFLAGS). */
 export function takeFlag(cur: Cursor): string {
   const buf = cur.buf;
   const start = cur.pos;
   let i = start;
+  let system = false;
   if (buf[i] === Ch.Backslash) {
     i++;
     if (buf[i] === Ch.Star) {
       cur.pos = i + 1;
       return '\\*';
     }
+    system = true;
   }
   const atomStart = i;
   while (i < cur.end && ATOM_CHAR[buf[i]!] === 1) i++;
   if (i === atomStart) cur.fail('flag', i);
   cur.pos = i;
-  return atomString(buf, start, i);
+  return (system ? systemFlag(buf, start, i) : undefined) ?? atomString(buf, start, i);
 }
 
 /** `flag-list`, also used for FETCH FLAGS and PERMANENTFLAGS. */
