@@ -236,6 +236,18 @@ export class Cursor {
     return v;
   }
 
+  /**
+   * ```abnf
+   * mod-sequence-value = 1*DIGIT   ; Positive unsigned 63-bit integer (RFC 7162 §7)
+   * ```
+   */
+  takeModSeq(): bigint {
+    const at = this.pos;
+    const v = this.takeNumber64();
+    if (v === 0n) this.fail('mod-sequence-value (not 0)', at);
+    return v;
+  }
+
   // ---- strings -----------------------------------------------------------------------------
 
   /**
@@ -249,7 +261,7 @@ export class Cursor {
   takeString(): Uint8Array {
     const c = this.peek();
     if (c === Ch.DQuote) return this.takeQuoted();
-    if (c === Ch.LBrace || c === Ch.Tilde) return this.takeLiteral(c === Ch.Tilde);
+    if (c === Ch.LBrace) return this.takeLiteral(false);
     return this.fail('string (quoted or literal)');
   }
 
@@ -320,6 +332,9 @@ export class Cursor {
       return this.fail('a literal the framer announced', at);
     const value = frame.literals[this.lit]!;
     if (value.length !== count) this.fail('literal of the announced size', at);
+    // CHAR8 = %x01-ff: NUL belongs in literal8 only. Servers pass NUL through from 8-bit
+    // bodies (quirk nulInLiteral); memchr-fast, one scan per literal.
+    if (!binary && value.indexOf(0) >= 0) this.quirk('nulInLiteral', at);
     this.pos = frame.resume[this.lit]!;
     this.lit++;
     return value;

@@ -3,6 +3,8 @@
  * ENVELOPE, BODY/BODYSTRUCTURE and PREVIEW come with their own parsers; until one is
  * registered, an attribute stays in `unknown` with its raw bytes.
  */
+import type { BodyStructure } from './body.ts';
+import type { Envelope } from './envelope.ts';
 
 /** `section-msgtext` / `section-text` specifiers. */
 export type SectionText = 'HEADER' | 'HEADER.FIELDS' | 'HEADER.FIELDS.NOT' | 'TEXT' | 'MIME';
@@ -45,6 +47,12 @@ export interface UnknownAttribute {
 
 /** The attributes of one FETCH response; present fields are those the server sent. */
 export interface FetchAttributes {
+  /** `"ENVELOPE" SP envelope` */
+  envelope?: Envelope;
+  /** `"BODYSTRUCTURE" SP body`: the MIME tree with extension data and section numbers. */
+  bodyStructure?: BodyStructure;
+  /** `"BODY" SP body`: the non-extensible form. */
+  body?: BodyStructure;
   /** `"UID" SP uniqueid` */
   uid?: number;
   /** `"FLAGS" SP "(" [flag-fetch *(SP flag-fetch)] ")"`, as sent (`\Seen`, `$Forwarded`). */

@@ -16,6 +16,8 @@
  * An extension adds an attribute with {@link registerFetchAttribute}; anything unregistered
  * is kept in `unknown` with its raw bytes.
  */
+
+import { takeBody } from '../bodystructure/grammar.ts';
 import { Ch, ITEM_NAME_CHAR } from '../lexer/chars.ts';
 import type { Cursor } from '../lexer/cursor.ts';
 import { wireBytes } from '../lexer/frame.ts';
@@ -24,6 +26,7 @@ import { asciiString } from '../lexer/strings.ts';
 import type { BodySection, FetchAttributes } from '../model/fetch.ts';
 import type { FetchResponse } from '../model/response.ts';
 import { takeDateTime } from './date-time.ts';
+import { takeEnvelope } from './envelope.ts';
 import { takeFlagList } from './flags.ts';
 import { takeSection } from './section.ts';
 import { skipValue } from './value.ts';
@@ -79,7 +82,7 @@ registerFetchAttribute('FLAGS', (cur, attrs) => {
 registerFetchAttribute('MODSEQ', (cur, attrs) => {
   cur.expectSp();
   cur.enter();
-  attrs.modseq = cur.takeNumber64();
+  attrs.modseq = cur.takeModSeq();
   cur.leave();
 });
 registerFetchAttribute('RFC822.SIZE', (cur, attrs) => {
@@ -119,10 +122,19 @@ function takeSectionValue(cur: Cursor, attrs: FetchAttributes, kind: 'body' | 'b
   (attrs.sections ??= []).push(item);
 }
 
-registerFetchAttribute('BODY', (cur, attrs, nameStart) => {
-  // "BODY" SP body (the non-extensible structure) belongs to the BODYSTRUCTURE grammar.
-  if (cur.peek() !== Ch.LBracket) return takeUnknownAttribute(cur, attrs, nameStart);
-  takeSectionValue(cur, attrs, 'body');
+registerFetchAttribute('BODY', (cur, attrs) => {
+  if (cur.peek() === Ch.LBracket) return takeSectionValue(cur, attrs, 'body');
+  // "BODY" SP body: the non-extensible structure.
+  cur.expectSp();
+  attrs.body = takeBody(cur, false);
+});
+registerFetchAttribute('BODYSTRUCTURE', (cur, attrs) => {
+  cur.expectSp();
+  attrs.bodyStructure = takeBody(cur, true);
+});
+registerFetchAttribute('ENVELOPE', (cur, attrs) => {
+  cur.expectSp();
+  attrs.envelope = takeEnvelope(cur);
 });
 // RFC 3516: "BINARY" section-binary ["<" number ">"] SP (nstring / literal8)
 registerFetchAttribute('BINARY', (cur, attrs) => takeSectionValue(cur, attrs, 'binary'));

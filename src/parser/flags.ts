@@ -29,8 +29,8 @@ function systemFlag(buf: Uint8Array, start: number, end: number): string | undef
   return undefined;
 }
 
-/** One flag (`\*` allowed: PERMANENTFLAGS). */
-export function takeFlag(cur: Cursor): string {
+/** One flag; `\*` only where `perm` (PERMANENTFLAGS' `flag-perm`). */
+export function takeFlag(cur: Cursor, perm = false): string {
   const buf = cur.buf;
   const start = cur.pos;
   let i = start;
@@ -38,6 +38,7 @@ export function takeFlag(cur: Cursor): string {
   if (buf[i] === Ch.Backslash) {
     i++;
     if (buf[i] === Ch.Star) {
+      if (!perm) cur.fail('flag (\\* is only a flag-perm, in PERMANENTFLAGS)', i);
       cur.pos = i + 1;
       return '\\*';
     }
@@ -50,13 +51,13 @@ export function takeFlag(cur: Cursor): string {
   return (system ? systemFlag(buf, start, i) : undefined) ?? atomString(buf, start, i);
 }
 
-/** `flag-list`, also used for FETCH FLAGS and PERMANENTFLAGS. */
-export function takeFlagList(cur: Cursor): string[] {
+/** `flag-list`, also used for FETCH FLAGS and (with `perm`) PERMANENTFLAGS. */
+export function takeFlagList(cur: Cursor, perm = false): string[] {
   const flags: string[] = [];
   cur.enter();
   if (cur.peek() !== Ch.RParen) {
-    flags.push(takeFlag(cur));
-    while (cur.skipIf(Ch.Space)) flags.push(takeFlag(cur));
+    flags.push(takeFlag(cur, perm));
+    while (cur.skipIf(Ch.Space)) flags.push(takeFlag(cur, perm));
   }
   cur.leave();
   return flags;

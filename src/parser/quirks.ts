@@ -33,4 +33,45 @@ export const QUIRKS = {
     what: 'a section part number 0 (`BODY[1.0]`); section-part is nz-number',
     servers: 'Dovecot 2.3.19 echoes a requested `BODY[1.0]` back with an empty literal',
   },
+  nulInLiteral: {
+    what: 'a NUL byte inside a `{n}` literal (CHAR8 excludes NUL; only `~{n}` literal8 may hold it)',
+    servers:
+      'servers that pass 8-bit message bodies through unchanged when the client did not ask for BINARY',
+  },
+  nilBodyEncoding: {
+    what: 'NIL as body-fld-enc in BODYSTRUCTURE (read as 7bit, RFC 2045 §6.1)',
+    servers: 'Apple iCloud, maddy (imap-proto PR #205; imap-codec quirk_body_fld_enc_nil_to_empty)',
+  },
+  dispositionAsString: {
+    what: 'a bare string as body-fld-dsp (`"inline"` instead of `("inline" NIL)`)',
+    servers: 'Microsoft Exchange (MailKit issue #919)',
+  },
+  emptyMultipart: {
+    what: 'a multipart without children: `("RELATED" NIL ("ATTACHMENT" NIL) NIL)` or `(NIL "alternative" …)`',
+    servers: 'Gmail (MailKit issue #371), a server behind MailKit issue #1393',
+  },
+  messageWithoutEnvelope: {
+    what: 'a message/rfc822 part without envelope, body and lines (sent like a basic part)',
+    servers: 'Exchange and Yahoo for attached messages they cannot parse',
+  },
+  missingBodyLines: {
+    what: 'a text or message part without body-fld-lines',
+    servers: 'Exchange, Domino (K-9 Mail and MailKit work-arounds)',
+  },
+  quotedNumber: {
+    what: 'a size or line count sent as a quoted string (`"1234"`)',
+    servers: 'hMailServer, older Exchange (imap-codec quirk_rectify_numbers)',
+  },
+  emptyParamList: {
+    what: '`()` as body-fld-param (the grammar wants NIL or at least one pair)',
+    servers: 'Domino, some Exchange versions',
+  },
+  nilMediaSubtype: {
+    what: 'NIL as a media subtype',
+    servers: 'servers facing messages without a subtype (seen in MailKit issue #1393 captures)',
+  },
+  spaceBetweenAddresses: {
+    what: 'a SP between the addresses of an ENVELOPE address list',
+    servers: 'Yahoo, Office 365 (imap-codec quirk_spaces_between_addresses)',
+  },
 } as const;

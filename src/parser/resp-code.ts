@@ -86,7 +86,7 @@ registerResponseCode('BADCHARSET', (cur) => {
 registerResponseCode('CAPABILITY', (cur) => ({ name: 'CAPABILITY', capabilities: takeCapabilities(cur) }));
 registerResponseCode('PERMANENTFLAGS', (cur) => {
   cur.expectSp();
-  return { name: 'PERMANENTFLAGS', flags: takeFlagList(cur) };
+  return { name: 'PERMANENTFLAGS', flags: takeFlagList(cur, true) };
 });
 for (const name of ['UIDNEXT', 'UIDVALIDITY', 'UNSEEN'] as const) {
   registerResponseCode(name, (cur) => {
@@ -96,7 +96,7 @@ for (const name of ['UIDNEXT', 'UIDVALIDITY', 'UNSEEN'] as const) {
 }
 registerResponseCode('HIGHESTMODSEQ', (cur) => {
   cur.expectSp();
-  return { name: 'HIGHESTMODSEQ', value: cur.takeNumber64() };
+  return { name: 'HIGHESTMODSEQ', value: cur.takeModSeq() };
 });
 registerResponseCode('MODIFIED', (cur) => {
   cur.expectSp();

@@ -19,7 +19,7 @@ export function takeSearch(cur: Cursor): SearchResponse {
       cur.enter();
       cur.expectKeyword('MODSEQ');
       cur.expectSp();
-      out.modseq = cur.takeNumber64();
+      out.modseq = cur.takeModSeq();
       cur.leave();
       cur.skipTrailingSpace();
       break;

@@ -1,0 +1,330 @@
+/**
+ * BODY and BODYSTRUCTURE (RFC 9051 §9, RFC 3501 §9), parsed without recursion: an explicit
+ * stack of open multiparts and message/rfc822 parts, so 10,000 nested parts end in
+ * `DEPTH_EXCEEDED` (the cursor's depth counter at every "(") and never in a stack overflow,
+ * whatever `maxDepth` is set to.
+ *
+ * ```abnf
+ * body            = "(" (body-type-1part / body-type-mpart) ")"
+ * body-type-1part = (body-type-basic / body-type-msg / body-type-text) [SP body-ext-1part]
+ * body-type-basic = media-basic SP body-fields
+ * body-type-mpart = 1*body SP media-subtype [SP body-ext-mpart]
+ * body-type-msg   = media-message SP body-fields SP envelope SP body SP body-fld-lines
+ * body-type-text  = media-text SP body-fields SP body-fld-lines
+ * body-fields     = body-fld-param SP body-fld-id SP body-fld-desc SP body-fld-enc SP body-fld-octets
+ * body-fld-param  = "(" string SP string *(SP string SP string) ")" / nil
+ * body-fld-enc    = (DQUOTE ("7BIT" / "8BIT" / "BINARY" / "BASE64"/ "QUOTED-PRINTABLE") DQUOTE) / string
+ * body-fld-octets = number
+ * body-fld-lines  = number64
+ * body-ext-1part  = body-fld-md5 [SP body-fld-dsp [SP body-fld-lang [SP body-fld-loc *(SP body-extension)]]]
+ * body-ext-mpart  = body-fld-param [SP body-fld-dsp [SP body-fld-lang [SP body-fld-loc *(SP body-extension)]]]
+ * body-fld-dsp    = "(" string SP body-fld-param ")" / nil
+ * body-fld-lang   = nstring / "(" string *(SP string) ")"
+ * body-fld-loc    = nstring
+ * body-extension  = nstring / number / number64 / "(" body-extension *(SP body-extension) ")"
+ * media-message   = DQUOTE "MESSAGE" DQUOTE SP DQUOTE ("RFC822" / "GLOBAL") DQUOTE
+ * ```
+ *
+ * Server deviations accepted as named quirks (strict mode refuses them): see `quirks.ts`,
+ * entries `nilBodyEncoding`, `dispositionAsString`, `emptyMultipart`, `messageWithoutEnvelope`,
+ * `missingBodyLines`, `quotedNumber`, `emptyParamList`, `nilMediaSubtype`.
+ */
+import { Ch, DIGIT } from '../lexer/chars.ts';
+import type { Cursor } from '../lexer/cursor.ts';
+import { asciiString } from '../lexer/strings.ts';
+import { decodeHeaderBytes } from '../mime/charset.ts';
+import { decodeEncodedWords } from '../mime/encoded-words.ts';
+import { joinParameters, type RawParameter } from '../mime/rfc2231.ts';
+import type {
+  BodyDisposition,
+  BodyExtension,
+  BodyParameter,
+  BodyStructure,
+  MultipartBody,
+  SinglePartBody,
+} from '../model/body.ts';
+import { takeEnvelope } from '../parser/envelope.ts';
+import { assignSections } from './sections.ts';
+
+const enum Open {
+  Multipart = 0,
+  Message = 1,
+}
+
+interface OpenMultipart {
+  kind: Open.Multipart;
+  parts: BodyStructure[];
+}
+
+interface OpenMessage {
+  kind: Open.Message;
+  part: SinglePartBody;
+}
+
+/** A string value lower-cased (type, subtype, encoding, disposition: case-insensitive tokens). */
+function lower(b: Uint8Array): string {
+  return asciiString(b, 0, b.length).toLowerCase();
+}
+
+/** `string`, or (quirk `nilMediaSubtype` etc.) NIL as the empty string. */
+function takeToken(cur: Cursor, quirk: string): string {
+  if (cur.skipNil()) {
+    cur.quirk(quirk, cur.pos - 3);
+    return '';
+  }
+  return lower(cur.takeString());
+}
+
+/** `nstring` as text (description, location, md5, id). */
+function takeNText(cur: Cursor): string | null {
+  const b = cur.takeNString();
+  return b === null ? null : decodeEncodedWords(decodeHeaderBytes(b));
+}
+
+/** `number`, or (quirk `quotedNumber`, seen from Exchange and hMailServer) a quoted number. */
+function takeNumberField(cur: Cursor): number {
+  if (cur.peek() === Ch.DQuote) {
+    const at = cur.pos;
+    const b = cur.takeQuoted();
+    let v = 0;
+    for (let i = 0; i < b.length; i++) {
+      if (DIGIT[b[i]!] !== 1 || i > 9) cur.fail('number', at);
+      v = v * 10 + (b[i]! - Ch.Zero);
+    }
+    if (b.length === 0) cur.fail('number', at);
+    cur.quirk('quotedNumber', at);
+    return v;
+  }
+  return cur.takeNumber();
+}
+
+/** `body-fld-param`; `()` is quirk `emptyParamList`. */
+function takeParams(cur: Cursor): BodyParameter[] {
+  if (cur.skipNil()) return [];
+  const raw: RawParameter[] = [];
+  cur.enter();
+  if (cur.peek() === Ch.RParen) {
+    cur.quirk('emptyParamList', cur.pos - 1);
+  } else {
+    for (;;) {
+      const name = cur.takeString();
+      cur.expectSp();
+      const value = cur.takeNString() ?? new Uint8Array(0);
+      raw.push({ name, value });
+      if (!cur.skipIf(Ch.Space)) break;
+    }
+  }
+  cur.leave();
+  return joinParameters(raw);
+}
+
+/** `body-fld-dsp`; a bare string (`"inline"`) is quirk `dispositionAsString` (Exchange). */
+function takeDisposition(cur: Cursor): BodyDisposition | null {
+  if (cur.skipNil()) return null;
+  if (cur.peek() !== Ch.LParen) {
+    const at = cur.pos;
+    const type = lower(cur.takeString());
+    cur.quirk('dispositionAsString', at);
+    return { type, params: [] };
+  }
+  cur.enter();
+  const type = lower(cur.takeString());
+  cur.expectSp();
+  const params = takeParams(cur);
+  cur.leave();
+  return { type, params };
+}
+
+/** `body-fld-lang`, always as a list. */
+function takeLanguage(cur: Cursor): string[] | null {
+  if (cur.peek() !== Ch.LParen) {
+    const v = takeNText(cur);
+    return v === null ? null : [v];
+  }
+  const out: string[] = [];
+  cur.enter();
+  do out.push(decodeHeaderBytes(cur.takeString()));
+  while (cur.skipIf(Ch.Space));
+  cur.leave();
+  return out;
+}
+
+/** `body-extension`, iteratively (a tree of nstring / number / lists). */
+function takeExtension(cur: Cursor): BodyExtension {
+  const stack: BodyExtension[][] = [];
+  let value: BodyExtension;
+  for (;;) {
+    if (cur.peek() === Ch.LParen) {
+      cur.enter();
+      stack.push([]);
+      continue;
+    }
+    if (DIGIT[cur.peek()] === 1) {
+      const n = cur.takeNumber64();
+      value = n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n.toString();
+    } else value = takeNText(cur);
+    for (;;) {
+      const top = stack.at(-1);
+      if (top === undefined) return value;
+      top.push(value);
+      if (cur.skipIf(Ch.Space)) break;
+      cur.leave();
+      stack.pop();
+      value = top;
+    }
+  }
+}
+
+/** The extension fields after md5 (1part) or params (mpart): `[SP dsp [SP lang [SP loc *(SP ext)]]]`. */
+function takeExtensionTail(cur: Cursor, node: MultipartBody | SinglePartBody): void {
+  if (!cur.skipIf(Ch.Space)) return;
+  node.disposition = takeDisposition(cur);
+  if (!cur.skipIf(Ch.Space)) return;
+  node.language = takeLanguage(cur);
+  if (!cur.skipIf(Ch.Space)) return;
+  node.location = takeNText(cur);
+  while (cur.skipIf(Ch.Space)) (node.extensions ??= []).push(takeExtension(cur));
+}
+
+/** `media-subtype [SP body-ext-mpart] ")"` after the children; the cursor stands after the last child. */
+function finishMultipart(cur: Cursor, parts: BodyStructure[], extensible: boolean): MultipartBody {
+  if (parts.length > 0) cur.expectSp();
+  const node: MultipartBody = { type: 'multipart', subtype: takeToken(cur, 'nilMediaSubtype'), parts };
+  if (extensible && cur.skipIf(Ch.Space)) {
+    node.params = takeParams(cur);
+    takeExtensionTail(cur, node);
+  }
+  cur.leave();
+  return node;
+}
+
+/** `media-* SP body-fields` of a one-part body. */
+function takePartStart(cur: Cursor): SinglePartBody {
+  const type = lower(cur.takeString());
+  cur.expectSp();
+  const subtype = takeToken(cur, 'nilMediaSubtype');
+  cur.expectSp();
+  const params = takeParams(cur);
+  cur.expectSp();
+  const id = takeNText(cur);
+  cur.expectSp();
+  const description = takeNText(cur);
+  cur.expectSp();
+  let encoding: string;
+  if (cur.skipNil()) {
+    // RFC 2045 §6.1: no Content-Transfer-Encoding means 7bit. iCloud and maddy send NIL.
+    cur.quirk('nilBodyEncoding', cur.pos - 3);
+    encoding = '7bit';
+  } else encoding = lower(cur.takeString());
+  cur.expectSp();
+  const size = takeNumberField(cur);
+  return { type, subtype, section: '', params, id, description, encoding, size };
+}
+
+/** True when the next field is a number (quoted or not): `body-fld-lines` is there. */
+function atNumber(cur: Cursor): boolean {
+  const c = cur.peekAt(1);
+  return cur.peek() === Ch.Space && (DIGIT[c] === 1 || (c === Ch.DQuote && DIGIT[cur.peekAt(2)] === 1));
+}
+
+/** `[SP body-fld-lines]` of text and message parts, then the 1part extension and ")". */
+function finishPart(
+  cur: Cursor,
+  part: SinglePartBody,
+  extensible: boolean,
+  linesRequired: boolean,
+): SinglePartBody {
+  if (linesRequired) {
+    if (atNumber(cur)) {
+      cur.pos++;
+      part.lines = takeNumberField(cur);
+    } else cur.quirk('missingBodyLines', cur.pos);
+  }
+  if (extensible && cur.skipIf(Ch.Space)) {
+    part.md5 = takeNText(cur);
+    takeExtensionTail(cur, part);
+  }
+  cur.leave();
+  return part;
+}
+
+/**
+ * A multipart without children: Gmail's `("RELATED" NIL ("ATTACHMENT" NIL) NIL)` (subtype then
+ * mpart extension data) and `(NIL "alternative" (…) NIL NIL NIL)` inside a message/rfc822
+ * part (MailKit #371, #1393). Quirk `emptyMultipart`. The cursor stands after the "(".
+ */
+function isEmptyMultipart(cur: Cursor): boolean {
+  if (cur.isKeyword('NIL')) return cur.peekAt(3) === Ch.Space && cur.peekAt(4) === Ch.DQuote;
+  if (cur.peek() !== Ch.DQuote) return false;
+  // A quoted string followed by SP and then not a string: not `type SP subtype`.
+  const save = cur.pos;
+  cur.takeQuoted();
+  const after = cur.peekAt(1);
+  const empty = cur.peek() === Ch.Space && after !== Ch.DQuote && after !== Ch.LBrace && !isNilSubtype(cur);
+  cur.pos = save;
+  return empty;
+}
+
+/** `"type" NIL (…)`: a NIL subtype (quirk `nilMediaSubtype`), not an empty multipart. */
+function isNilSubtype(cur: Cursor): boolean {
+  const save = cur.pos;
+  cur.pos++;
+  const nil =
+    cur.skipNil() &&
+    cur.peek() === Ch.Space &&
+    (cur.peekAt(1) === Ch.LParen || cur.peekAt(1) === 0x4e || cur.peekAt(1) === 0x6e);
+  cur.pos = save;
+  return nil;
+}
+
+/**
+ * Reads a `body` (the cursor on its "("). `extensible`: BODYSTRUCTURE (extension data
+ * allowed) rather than BODY. Section numbers are assigned to the finished tree.
+ */
+export function takeBody(cur: Cursor, extensible: boolean): BodyStructure {
+  const stack: (OpenMultipart | OpenMessage)[] = [];
+  let node: BodyStructure;
+  for (;;) {
+    cur.enter();
+    if (cur.peek() === Ch.LParen) {
+      stack.push({ kind: Open.Multipart, parts: [] });
+      continue;
+    }
+    if (isEmptyMultipart(cur)) {
+      cur.quirk('emptyMultipart', cur.pos);
+      if (cur.skipNil()) cur.expectSp();
+      node = finishMultipart(cur, [], extensible);
+    } else {
+      const part = takePartStart(cur);
+      const message = part.type === 'message' && (part.subtype === 'rfc822' || part.subtype === 'global');
+      if (message && cur.peek() === Ch.Space && cur.peekAt(1) === Ch.LParen) {
+        cur.pos++;
+        part.envelope = takeEnvelope(cur);
+        cur.expectSp();
+        stack.push({ kind: Open.Message, part });
+        continue;
+      }
+      // A message/rfc822 part sent like a basic one (no envelope, no body): Exchange, Yahoo.
+      if (message) cur.quirk('messageWithoutEnvelope', cur.pos);
+      node = finishPart(cur, part, extensible, part.type === 'text');
+    }
+    // Close what the finished node completes.
+    for (;;) {
+      const top = stack.at(-1);
+      if (top === undefined) {
+        assignSections(node);
+        return node;
+      }
+      if (top.kind === Open.Multipart) {
+        top.parts.push(node);
+        if (cur.peek() === Ch.LParen) break;
+        stack.pop();
+        node = finishMultipart(cur, top.parts, extensible);
+      } else {
+        stack.pop();
+        top.part.body = node;
+        node = finishPart(cur, top.part, extensible, true);
+      }
+    }
+  }
+}
