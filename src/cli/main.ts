@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 /** The `imap-wire` command. */
 import { readFileSync } from 'node:fs';
+import { BODYSTRUCTURE_HELP, runBodystructure } from './bodystructure.ts';
 import { DECODE_HELP, runDecode, UsageError } from './decode.ts';
 
 const HELP = `Usage: imap-wire <command> [options]
 
 Commands:
   decode [FILE|-] [--chunk N] [--strict] [--pretty]   server bytes → JSON Lines, one response each
+  bodystructure [FILE|-] [--budget N]                 the MIME tree of each FETCH, with a fetch plan
 
 Run "imap-wire <command> --help" for a command's options.`;
 
@@ -19,6 +21,8 @@ function main(argv: string[]): number {
     switch (cmd) {
       case 'decode':
         return runDecode(rest, write, () => new Uint8Array(readFileSync(0)));
+      case 'bodystructure':
+        return runBodystructure(rest, write, () => new Uint8Array(readFileSync(0)));
       case undefined:
       case '--help':
       case '-h':
@@ -30,7 +34,8 @@ function main(argv: string[]): number {
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`imap-wire: ${e.message}\n\n${cmd === 'decode' ? DECODE_HELP : HELP}\n`);
+      const help = cmd === 'decode' ? DECODE_HELP : cmd === 'bodystructure' ? BODYSTRUCTURE_HELP : HELP;
+      process.stderr.write(`imap-wire: ${e.message}\n\n${help}\n`);
       return 2;
     }
     throw e;

@@ -71,5 +71,22 @@ export interface FetchAttributes {
   /** Every `BODY[…]` and `BINARY[…]` value, in the order sent. */
   sections?: BodySection[];
   binarySizes?: BinarySize[];
+  /**
+   * RFC 8970 `"PREVIEW" SP nstring` (also the draft `PREVIEW (FUZZY …)` and Dovecot's
+   * `SNIPPET (FUZZY …)`): UTF-8 text as bytes, a view valid as long as its chunk is not modified.
+   */
+  preview?: Uint8Array | null;
+  /** The algorithm the draft forms name (`FUZZY`); absent for RFC 8970 `PREVIEW`. */
+  previewAlgorithm?: string;
+  /** RFC 8474 `"EMAILID" SP "(" objectid ")"`. */
+  emailId?: string;
+  /** RFC 8474 `"THREADID" SP ("(" objectid ")" / nil)`. */
+  threadId?: string | null;
+  /** Gmail `X-GM-MSGID`. */
+  gmailMessageId?: bigint;
+  /** Gmail `X-GM-THRID`. */
+  gmailThreadId?: bigint;
+  /** Gmail `X-GM-LABELS`, decoded like mailbox names; system labels as sent (`\Inbox`, `\Important`). */
+  gmailLabels?: string[];
   unknown?: UnknownAttribute[];
 }

@@ -36,7 +36,8 @@ export type SimpleCodeName =
   | 'UNKNOWN-CTE'
   | 'NOTIFICATIONOVERFLOW'
   | 'COMPRESSIONACTIVE'
-  | 'USEATTR';
+  | 'USEATTR'
+  | 'TOOBIG';
 
 /** A code without data, e.g. `[ALERT]`, `[TRYCREATE]`, `[AUTHENTICATIONFAILED]`. */
 export interface SimpleCode {
@@ -94,6 +95,32 @@ export interface CopyUidCode {
   destination: SequenceSet;
 }
 
+/** RFC 5465 `"BADEVENT" SP "(" event *(SP event) ")"`: the events, as sent. */
+export interface BadEventCode {
+  name: 'BADEVENT';
+  events: string[];
+}
+
+/** RFC 5464 `"METADATA" SP ("LONGENTRIES" SP number / "MAXSIZE" SP number / "TOOMANY" / "NOPRIVATE")`. */
+export interface MetadataCode {
+  name: 'METADATA';
+  item: 'LONGENTRIES' | 'MAXSIZE' | 'TOOMANY' | 'NOPRIVATE';
+  /** The number after LONGENTRIES or MAXSIZE. */
+  value?: number;
+}
+
+/** RFC 2221 / RFC 2193 `"REFERRAL" 1*(SP url)`: the IMAP URLs as sent. */
+export interface ReferralCode {
+  name: 'REFERRAL';
+  urls: string[];
+}
+
+/** RFC 8474 `"MAILBOXID" SP "(" objectid ")"`. */
+export interface MailboxIdCode {
+  name: 'MAILBOXID';
+  id: string;
+}
+
 /**
  * A code this parser has no grammar for: its name as sent and the text up to the matching `]`
  * (brackets and quoted strings balanced), e.g. `[X-FOO a [b] "c]"]` → raw `a [b] "c]"`.
@@ -116,4 +143,8 @@ export type ResponseCode =
   | ModifiedCode
   | AppendUidCode
   | CopyUidCode
+  | BadEventCode
+  | MetadataCode
+  | ReferralCode
+  | MailboxIdCode
   | UnknownCode;

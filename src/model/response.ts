@@ -4,8 +4,18 @@
  * Every value is plain data (JSON-able but for `Uint8Array`, `bigint` and `Date`), so the
  * `imap-wire decode` output is this model itself.
  */
+import type { AclResponse, ListRightsResponse, MyRightsResponse } from './acl.ts';
 import type { FetchAttributes } from './fetch.ts';
+import type { ComparatorResponse, LanguageResponse } from './i18n.ts';
+import type { IdResponse } from './id.ts';
+import type { ListResponse } from './list.ts';
+import type { MetadataResponse } from './metadata.ts';
+import type { NamespaceResponse } from './namespace.ts';
+import type { QuotaResponse, QuotaRootResponse } from './quota.ts';
 import type { ResponseCode } from './resp-code.ts';
+import type { EsearchResponse, SortResponse, ThreadResponse } from './search.ts';
+import type { StatusResponse } from './status.ts';
+import type { VanishedResponse } from './vanished.ts';
 
 /** `resp-cond-state` status. */
 export type Status = 'OK' | 'NO' | 'BAD';
@@ -121,6 +131,23 @@ export type UntaggedResponse =
   | ExpungeResponse
   | SearchResponse
   | FetchResponse
+  // Extensions (src/parser/ext/)
+  | StatusResponse
+  | ListResponse
+  | NamespaceResponse
+  | EsearchResponse
+  | SortResponse
+  | ThreadResponse
+  | VanishedResponse
+  | IdResponse
+  | QuotaResponse
+  | QuotaRootResponse
+  | MetadataResponse
+  | AclResponse
+  | ListRightsResponse
+  | MyRightsResponse
+  | LanguageResponse
+  | ComparatorResponse
   | UnknownUntagged;
 
 /** Any server response. */

@@ -10,7 +10,6 @@
  * stopped in afterAll, unless it was already running before the test or IMAP_WIRE_DOVECOT_KEEP=1.
  * Set IMAP_WIRE_DOVECOT_PORT / IMAP_WIRE_DOVECOT_STATE_DIR to use another port / state dir.
  */
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -18,30 +17,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DecodeItem, ResponseDecoder } from '../../src/index.ts';
 import { escapeBytes } from './client.ts';
 import { type ManifestEntry, makeLargeMessage, readManifest } from './seed.ts';
+import { PORT, startSeeded, stopIfStarted } from './server.ts';
 import { runSession, type Session, type SessionStep } from './session.ts';
 
 const HERE = import.meta.dirname;
 const CORPUS = path.join(HERE, '../../fixtures/corpus');
-const SCRIPT = path.join(HERE, 'dovecot.sh');
-const PORT = Number(process.env['IMAP_WIRE_DOVECOT_PORT'] ?? 1143);
-
-function dovecot(args: string[], timeout: number): string {
-  try {
-    return execFileSync(SCRIPT, args, { encoding: 'utf8', timeout, stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch (err) {
-    const e = err as { stderr?: string; stdout?: string; message: string };
-    throw new Error(`${SCRIPT} ${args.join(' ')} failed: ${e.message}\n${e.stdout ?? ''}${e.stderr ?? ''}`);
-  }
-}
-
-function isRunning(): boolean {
-  try {
-    execFileSync(SCRIPT, ['status'], { stdio: 'ignore', timeout: 10_000 });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** A plain Uint8Array view (the core is web-standard: never hand it a Buffer). */
 function u8(b: Buffer): Uint8Array {
@@ -191,10 +171,7 @@ function where(offset: number): string {
 }
 
 beforeAll(async () => {
-  startedHere = !isRunning();
-  // first use may apt-get install dovecot-imapd
-  process.stderr.write(dovecot(['start'], 600_000));
-  dovecot(['seed'], 120_000);
+  startedHere = startSeeded();
   session = await runSession(PORT);
   all = Buffer.concat(session.chunks);
   items = decode([u8(all)]);
@@ -202,7 +179,7 @@ beforeAll(async () => {
 }, 720_000);
 
 afterAll(() => {
-  if (startedHere && process.env['IMAP_WIRE_DOVECOT_KEEP'] !== '1') dovecot(['stop'], 60_000);
+  stopIfStarted(startedHere);
 });
 
 describe('Dovecot interop: decoding a real session', () => {

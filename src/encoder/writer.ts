@@ -1,0 +1,318 @@
+/**
+ * The line builder every command encoder writes through, and the choice of string form.
+ *
+ * ```abnf
+ * astring     = 1*ASTRING-CHAR / string                 ; RFC 9051 §9
+ * string      = quoted / literal
+ * nstring     = string / nil
+ * quoted      = DQUOTE *QUOTED-CHAR DQUOTE
+ * QUOTED-CHAR = <any TEXT-CHAR except quoted-specials> / "\" quoted-specials / UTF8-2 / UTF8-3 / UTF8-4
+ * literal     = "{" number64 ["+"] "}" CRLF *CHAR8      ; CHAR8 = %x01-ff: no NUL
+ * literal8    = "~{" number64 ["+"] "}" CRLF *OCTET     ; RFC 3516
+ * ```
+ *
+ * Why injection cannot happen: a value reaches a line only as an atom (its bytes checked against
+ * the ABNF table), a number (digits only) or a quoted string (no CR, LF or NUL, `"` and `\`
+ * escaped); everything else becomes a literal, whose length is its byte count. Before a line is
+ * emitted it is scanned once more for CR, LF and NUL (`INTERNAL` if one got there: a bug).
+ */
+import { ASTRING_CHAR, ATOM_CHAR, Ch } from '../lexer/chars.ts';
+import { ImapEncodeError } from './errors.ts';
+import type { Fragment, LiteralMode } from './fragment.ts';
+import { type EncodeContext, LITERAL_MINUS_MAX } from './options.ts';
+
+/** `list-char = ATOM-CHAR / list-wildcards / resp-specials` (RFC 3501 §9): a LIST pattern atom. */
+export const LIST_CHAR: Uint8Array = (() => {
+  const t = new Uint8Array(256);
+  for (let c = 0; c < 256; c++) t[c] = ASTRING_CHAR[c] === 1 || c === Ch.Percent || c === Ch.Star ? 1 : 0;
+  return t;
+})();
+
+/**
+ * Longest value sent as a quoted string; longer ones go as literals. RFC 2683 §3.2.1.5 asks
+ * clients to keep command lines under 8000 octets, and a few long quoted values would pass that.
+ */
+export const QUOTED_MAX = 1024;
+
+/** The form a string value takes on the wire. */
+export type StringForm = 'atom' | 'quoted' | 'literal';
+
+const utf8 = new TextEncoder();
+
+/**
+ * A value's UTF-8 bytes (a `Uint8Array` is taken as is). `INVALID_UNICODE` for a lone surrogate,
+ * which `TextEncoder` would silently turn into U+FFFD.
+ *
+ * @example
+ * ```ts
+ * valueBytes('café', 'subject'); // Uint8Array [0x63, 0x61, 0x66, 0xc3, 0xa9]
+ * ```
+ */
+export function valueBytes(v: unknown, field: string): Uint8Array {
+  if (v instanceof Uint8Array) return v;
+  if (typeof v !== 'string')
+    throw new ImapEncodeError('INVALID_ARGUMENT', field, 'expected a string or bytes');
+  for (let i = 0; i < v.length; i++) {
+    const u = v.charCodeAt(i);
+    if (u < 0xd800 || u > 0xdfff) continue;
+    if (u <= 0xdbff) {
+      const next = v.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i++;
+        continue;
+      }
+    }
+    throw new ImapEncodeError('INVALID_UNICODE', field, `lone UTF-16 surrogate at index ${i}`);
+  }
+  return utf8.encode(v);
+}
+
+/** True when `b[i..]` starts a valid UTF-8 sequence of 2–4 bytes; returns its length or 0. */
+function utf8Seq(b: Uint8Array, i: number): number {
+  const c = b[i]!;
+  let n: number;
+  let min: number;
+  if (c >= 0xc2 && c <= 0xdf) [n, min] = [2, 0x80];
+  else if (c >= 0xe0 && c <= 0xef) [n, min] = [3, 0x800];
+  else if (c >= 0xf0 && c <= 0xf4) [n, min] = [4, 0x10000];
+  else return 0;
+  if (i + n > b.length) return 0;
+  let cp = c & (0xff >> (n + 1));
+  for (let k = 1; k < n; k++) {
+    const d = b[i + k]!;
+    if ((d & 0xc0) !== 0x80) return 0;
+    cp = (cp << 6) | (d & 0x3f);
+  }
+  if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return 0;
+  return n;
+}
+
+const isNil = (b: Uint8Array): boolean =>
+  b.length === 3 && (b[0]! | 0x20) === 0x6e && (b[1]! | 0x20) === 0x69 && (b[2]! | 0x20) === 0x6c;
+
+/**
+ * Chooses the form of a string value: an atom when every byte is in `atomTable` (and the value
+ * is not `NIL`, which would read as nil where an nstring may stand), quoted when every byte is
+ * printable 7-bit (or valid UTF-8 with `utf8`) and it is at most {@link QUOTED_MAX} bytes, else
+ * a literal. A NUL byte always means literal (and only `literal8` can carry it).
+ *
+ * @example
+ * ```ts
+ * stringForm(bytes('INBOX'), ctx, ASTRING_CHAR); // 'atom'
+ * stringForm(bytes('a b'), ctx, ASTRING_CHAR);   // 'quoted'
+ * stringForm(bytes('a\r\nb'), ctx, null);        // 'literal'
+ * ```
+ */
+export function stringForm(b: Uint8Array, ctx: EncodeContext, atomTable: Uint8Array | null): StringForm {
+  let atom = atomTable !== null && b.length > 0 && !isNil(b);
+  if (b.length > QUOTED_MAX) {
+    if (!atom) return 'literal';
+    for (let i = 0; i < b.length; i++) if (atomTable![b[i]!] !== 1) return 'literal';
+    return 'atom';
+  }
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i]!;
+    if (atom && atomTable![c] !== 1) atom = false;
+    if (c >= 0x20 && c < 0x7f) continue;
+    if (c >= 0x80 && ctx.utf8) {
+      const n = utf8Seq(b, i);
+      if (n > 0) {
+        i += n - 1;
+        continue;
+      }
+    }
+    return 'literal';
+  }
+  return atom ? 'atom' : 'quoted';
+}
+
+/**
+ * Builds the fragments of one command: bytes are appended to the current line; a literal ends
+ * the line with its announcement. Methods that take a caller's value check it and name `field`
+ * in their error.
+ */
+export class Writer {
+  readonly ctx: EncodeContext;
+  private buf = new Uint8Array(256);
+  private len = 0;
+  private readonly out: Fragment[] = [];
+
+  constructor(ctx: EncodeContext) {
+    this.ctx = ctx;
+  }
+
+  private room(n: number): void {
+    if (this.len + n <= this.buf.length) return;
+    const next = new Uint8Array(Math.max(this.buf.length * 2, this.len + n));
+    next.set(this.buf.subarray(0, this.len));
+    this.buf = next;
+  }
+
+  /** Appends bytes to the line. Only for bytes already checked. */
+  private put(b: Uint8Array): void {
+    this.room(b.length);
+    this.buf.set(b, this.len);
+    this.len += b.length;
+  }
+
+  /** Appends the encoder's own ASCII text (keywords, punctuation, digits). */
+  raw(s: string): this {
+    this.room(s.length);
+    for (let i = 0; i < s.length; i++) this.buf[this.len++] = s.charCodeAt(i);
+    return this;
+  }
+
+  sp(): this {
+    return this.raw(' ');
+  }
+
+  /** An atom-only value (`INVALID_ATOM` for any byte outside `table`, or an empty value). */
+  atom(v: unknown, field: string, table: Uint8Array = ATOM_CHAR, what = 'an atom'): this {
+    if (typeof v !== 'string') throw new ImapEncodeError('INVALID_ARGUMENT', field, `expected ${what}`);
+    if (v.length === 0)
+      throw new ImapEncodeError('INVALID_ATOM', field, `expected ${what}, got an empty string`);
+    for (let i = 0; i < v.length; i++) {
+      const c = v.charCodeAt(i);
+      if (c > 0xff || table[c] !== 1) {
+        throw new ImapEncodeError('INVALID_ATOM', field, `${JSON.stringify(v)} is not ${what} (index ${i})`);
+      }
+    }
+    return this.raw(v);
+  }
+
+  /** `number`: an unsigned 32-bit integer (`nz`: not 0). */
+  number(v: unknown, field: string, nz = false): this {
+    return this.raw(String(checkNumber(v, field, nz)));
+  }
+
+  /** `number64` / `mod-sequence-value`: 0 ≤ v < 2^63, as a `bigint` (or a safe integer). */
+  number64(v: unknown, field: string, nz = false): this {
+    return this.raw(checkNumber64(v, field, nz).toString());
+  }
+
+  /** `astring`: atom, quoted or literal. */
+  astring(v: unknown, field: string): this {
+    return this.stringBytes(valueBytes(v, field), field, ASTRING_CHAR, false);
+  }
+
+  /** `string`: quoted or literal, never an atom (ID fields, search values). */
+  string(v: unknown, field: string): this {
+    return this.stringBytes(valueBytes(v, field), field, null, false);
+  }
+
+  /** `nstring`: `null` is NIL. */
+  nstring(v: unknown, field: string): this {
+    return v === null ? this.raw('NIL') : this.string(v, field);
+  }
+
+  /** A value in the form {@link stringForm} chooses; `binary`: a NUL is sent as `literal8`. */
+  stringBytes(b: Uint8Array, field: string, atomTable: Uint8Array | null, binary: boolean): this {
+    const form = stringForm(b, this.ctx, atomTable);
+    if (form === 'atom') this.put(b);
+    else if (form === 'quoted') this.quoted(b);
+    else {
+      const nul = b.indexOf(0) >= 0;
+      if (nul && !(binary && this.ctx.binary)) {
+        throw new ImapEncodeError(
+          'NUL_IN_STRING',
+          field,
+          binary
+            ? 'a NUL byte can only be sent as literal8, and the server lacks BINARY'
+            : 'a NUL byte cannot be sent here',
+        );
+      }
+      this.literal(b, nul);
+    }
+    return this;
+  }
+
+  private quoted(b: Uint8Array): void {
+    this.room(b.length * 2 + 2);
+    const buf = this.buf;
+    let o = this.len;
+    buf[o++] = Ch.DQuote;
+    for (let i = 0; i < b.length; i++) {
+      const c = b[i]!;
+      if (c === Ch.DQuote || c === Ch.Backslash) buf[o++] = Ch.Backslash;
+      buf[o++] = c;
+    }
+    buf[o++] = Ch.DQuote;
+    this.len = o;
+  }
+
+  /** The mode a literal of `size` bytes gets from the capabilities. */
+  literalMode(size: number, binary: boolean): LiteralMode {
+    const nonsync = this.ctx.literalPlus || (this.ctx.literalMinus && size <= LITERAL_MINUS_MAX);
+    if (binary) return nonsync ? 'binary-nonsync' : 'binary';
+    return nonsync ? 'nonsync' : 'sync';
+  }
+
+  /**
+   * Ends the line with a literal announcement and adds the literal (`binary`: `~{n}`). The bytes
+   * are not copied: a caller's `Uint8Array` is the fragment's.
+   */
+  literal(b: Uint8Array, binary: boolean): this {
+    const mode = this.literalMode(b.length, binary);
+    const plus = mode === 'nonsync' || mode === 'binary-nonsync' ? '+' : '';
+    this.raw(`${binary ? '~' : ''}{${b.length}${plus}}`);
+    this.endLine();
+    this.out.push({ type: 'literal', mode, bytes: b });
+    return this;
+  }
+
+  private endLine(): void {
+    const buf = this.buf;
+    for (let i = 0; i < this.len; i++) {
+      const c = buf[i]!;
+      if (c === Ch.Cr || c === Ch.Lf || c === Ch.Nul) {
+        throw new ImapEncodeError('INTERNAL', '', `byte 0x${c.toString(16)} inside a line at ${i}`);
+      }
+    }
+    this.raw('\r\n');
+    this.out.push({ type: 'line', bytes: this.buf.slice(0, this.len) });
+    this.len = 0;
+  }
+
+  /** Ends the command (CRLF) and returns its fragments. */
+  finish(): Fragment[] {
+    this.endLine();
+    return this.out;
+  }
+}
+
+/** Checks an unsigned 32-bit integer (`nz`: ≥ 1). */
+export function checkNumber(v: unknown, field: string, nz = false): number {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < (nz ? 1 : 0) || v > 0xffffffff) {
+    throw new ImapEncodeError(
+      'INVALID_NUMBER',
+      field,
+      `expected an integer ${nz ? '1' : '0'}..4294967295, got ${describe(v)}`,
+    );
+  }
+  return v;
+}
+
+const MAX_63 = 0x7fffffffffffffffn;
+
+/** Checks a 63-bit unsigned value: a `bigint`, or a `number` that is a safe integer. */
+export function checkNumber64(v: unknown, field: string, nz = false): bigint {
+  let b: bigint | undefined;
+  if (typeof v === 'bigint') b = v;
+  else if (typeof v === 'number' && Number.isSafeInteger(v)) b = BigInt(v);
+  if (b === undefined || b < (nz ? 1n : 0n) || b > MAX_63) {
+    throw new ImapEncodeError(
+      'INVALID_NUMBER',
+      field,
+      `expected an integer ${nz ? '1' : '0'}..2^63-1 (a bigint), got ${describe(v)}`,
+    );
+  }
+  return b;
+}
+
+/** A short description of a bad value for an error message (never the whole value). */
+export function describe(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+  if (typeof v === 'bigint') return `${v}n`;
+  if (v === null || typeof v !== 'object') return String(v);
+  return Array.isArray(v) ? 'an array' : 'an object';
+}

@@ -1,0 +1,36 @@
+/**
+ * NOTIFY as typed values (RFC 5465 §3.1, §8).
+ *
+ * @example
+ * ```ts
+ * const groups: NotifyGroup[] = [
+ *   { filter: 'selected', events: [{ event: 'MessageNew', fetch: [{ item: 'UID' }] }, 'MessageExpunge'] },
+ *   { filter: 'subtree', mailboxes: ['Lists'], events: ['MessageNew', 'MessageExpunge'] },
+ * ]; // NOTIFY SET (selected (MessageNew (UID) MessageExpunge)) (subtree Lists (MessageNew MessageExpunge))
+ * ```
+ */
+import type { MailboxName } from './command.ts';
+import type { FetchItem } from './command-fetch.ts';
+
+/** Events without parameters (`message-event`, `mailbox-event`, `user-event`). */
+export type NotifyEventName =
+  | 'MessageNew'
+  | 'MessageExpunge'
+  | 'FlagChange'
+  | 'AnnotationChange'
+  | 'MailboxName'
+  | 'SubscriptionChange'
+  | 'MailboxMetadataChange'
+  | 'ServerMetadataChange';
+
+/** One event: a name, or `MessageNew` with the FETCH attributes to send with each new message. */
+export type NotifyEvent = NotifyEventName | { event: 'MessageNew'; fetch: FetchItem[] };
+
+/** `filter-mailboxes`: which mailboxes an event group covers. */
+export type NotifyFilter =
+  | { filter: 'selected' | 'selected-delayed' | 'inboxes' | 'personal' | 'subscribed' }
+  /** `subtree` / `mailboxes` with `one-or-more-mailbox` */
+  | { filter: 'subtree' | 'mailboxes'; mailboxes: MailboxName[] };
+
+/** `event-group = "(" filter-mailboxes SP events ")"`; `events: null` is `NONE`. */
+export type NotifyGroup = NotifyFilter & { events: NotifyEvent[] | null };

@@ -1,0 +1,87 @@
+/**
+ * SEARCH keys as typed values (RFC 9051 §6.4.4 and extensions), used by SEARCH, SORT, THREAD.
+ * A list of keys is an implicit AND; `AND` is the parenthesised list.
+ *
+ * Dates are calendar dates `'YYYY-MM-DD'` (IMAP dates have no time and no zone; on the wire
+ * `1-Feb-1994`).
+ *
+ * @example
+ * ```ts
+ * const criteria: SearchKey[] = [
+ *   { key: 'FLAGGED' },
+ *   { key: 'SINCE', date: '1994-02-01' },
+ *   { key: 'NOT', operand: { key: 'FROM', value: 'Smith' } },
+ * ]; // FLAGGED SINCE 1-Feb-1994 NOT FROM "Smith"
+ * ```
+ */
+import type { ImapString, SequenceSetInput } from './command.ts';
+
+/** Keys without an argument. `SAVEDATESUPPORTED` is RFC 8514. */
+export type SearchFlagKeyName =
+  | 'ALL'
+  | 'ANSWERED'
+  | 'DELETED'
+  | 'DRAFT'
+  | 'FLAGGED'
+  | 'NEW'
+  | 'OLD'
+  | 'RECENT'
+  | 'SEEN'
+  | 'UNANSWERED'
+  | 'UNDELETED'
+  | 'UNDRAFT'
+  | 'UNFLAGGED'
+  | 'UNSEEN'
+  | 'SAVEDATESUPPORTED';
+
+/** Keys with a string argument; `X-GM-RAW` is Gmail's search syntax as one string. */
+export type SearchStringKeyName = 'BCC' | 'BODY' | 'CC' | 'FROM' | 'SUBJECT' | 'TEXT' | 'TO' | 'X-GM-RAW';
+
+/** Keys with a date argument (`SAVED*` are RFC 8514 SAVEDATE). */
+export type SearchDateKeyName =
+  | 'BEFORE'
+  | 'ON'
+  | 'SINCE'
+  | 'SENTBEFORE'
+  | 'SENTON'
+  | 'SENTSINCE'
+  | 'SAVEDBEFORE'
+  | 'SAVEDON'
+  | 'SAVEDSINCE';
+
+/** One search key. */
+export type SearchKey =
+  | { key: SearchFlagKeyName }
+  /** `KEYWORD flag-keyword` / `UNKEYWORD flag-keyword` */
+  | { key: 'KEYWORD' | 'UNKEYWORD'; flag: string }
+  | { key: SearchStringKeyName; value: ImapString }
+  /** `HEADER header-fld-name SP astring` */
+  | { key: 'HEADER'; field: ImapString; value: ImapString }
+  /** `'YYYY-MM-DD'` */
+  | { key: SearchDateKeyName; date: string }
+  /** `LARGER number64` / `SMALLER number64` (octets) */
+  | { key: 'LARGER' | 'SMALLER'; size: number }
+  /** RFC 5032 WITHIN: `OLDER nz-number` / `YOUNGER nz-number` (seconds) */
+  | { key: 'OLDER' | 'YOUNGER'; seconds: number }
+  /** `UID sequence-set` */
+  | { key: 'UID'; set: SequenceSetInput }
+  /** A bare `sequence-set` (message sequence numbers; `'$'` is the saved result, RFC 5182). */
+  | { key: 'SEQUENCE-SET'; set: SequenceSetInput }
+  | { key: 'NOT'; operand: SearchKey }
+  | { key: 'OR'; left: SearchKey; right: SearchKey }
+  /** `"(" search-key *(SP search-key) ")"` */
+  | { key: 'AND'; operands: SearchKey[] }
+  /** RFC 7162 §3.1.5: `MODSEQ [SP entry-name SP entry-type-req] SP mod-sequence-valzer` */
+  | { key: 'MODSEQ'; modseq: bigint; entry?: { name: ImapString; type: 'priv' | 'shared' | 'all' } }
+  /** Gmail: `X-GM-MSGID` / `X-GM-THRID` (64-bit ids) */
+  | { key: 'X-GM-MSGID' | 'X-GM-THRID'; id: bigint }
+  /** Gmail: `X-GM-LABELS label` */
+  | { key: 'X-GM-LABELS'; label: ImapString }
+  /** RFC 8474 OBJECTID: `EMAILID objectid` / `THREADID objectid` */
+  | { key: 'EMAILID' | 'THREADID'; id: string };
+
+/**
+ * RFC 4731 / RFC 9051 `search-return-opt` (`SAVE` is RFC 5182). An empty list is `RETURN ()`
+ * (same as `ALL`).
+ */
+export type SearchReturnOption = 'MIN' | 'MAX' | 'ALL' | 'COUNT' | 'SAVE';

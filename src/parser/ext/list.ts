@@ -1,0 +1,147 @@
+/**
+ * LIST and LSUB: RFC 9051 §7.3.1 / RFC 3501 §7.2.2–3, RFC 5258 (LIST-EXTENDED, CHILDINFO),
+ * RFC 6154 (SPECIAL-USE), RFC 5465 / RFC 9051 (OLDNAME), RFC 5819 (LIST-STATUS sends plain
+ * STATUS responses), and Gmail's legacy XLIST (same grammar).
+ *
+ * ```abnf
+ * mailbox-data   =/ "LIST" SP mailbox-list / "LSUB" SP mailbox-list
+ * mailbox-list   = "(" [mbx-list-flags] ")" SP (DQUOTE QUOTED-CHAR DQUOTE / nil) SP mailbox
+ *                  [SP mbox-list-extended]
+ * mbx-list-flags = *(mbx-list-oflag SP) mbx-list-sflag *(SP mbx-list-oflag) /
+ *                  mbx-list-oflag *(SP mbx-list-oflag)
+ * mbx-list-oflag = "\Noinferiors" / child-mbox-flag / "\Subscribed" / "\Remote" / flag-extension
+ * mbx-list-sflag = "\NonExistent" / "\Noselect" / "\Marked" / "\Unmarked"
+ * use-attr       = "\All" / "\Archive" / "\Drafts" / "\Flagged" / "\Junk" / "\Sent" / "\Trash" /
+ *                  use-attr-ext                                                ; RFC 6154
+ * mbox-list-extended      = "(" [mbox-list-extended-item *(SP mbox-list-extended-item)] ")"
+ * mbox-list-extended-item = mbox-list-extended-item-tag SP tagged-ext-val
+ * mbox-list-extended-item-tag = astring
+ * childinfo-extended-item = "CHILDINFO" SP "(" list-select-base-opt-quoted
+ *                           *(SP list-select-base-opt-quoted) ")"              ; RFC 5258
+ * list-select-base-opt-quoted = DQUOTE list-select-base-opt DQUOTE
+ * oldname-extended-item   = "OLDNAME" SP "(" mailbox ")"                       ; RFC 5465
+ * ```
+ * Which flag is which is the client's business; the parser keeps them as sent and only picks
+ * out the special-use ones (`specialUse`). The tags `OLDNAME` and `CHILDINFO` are compared
+ * case-insensitively whether sent as atoms or quoted (Dovecot sends `"OLDNAME"` and `CHILDINFO`).
+ */
+import { Ch } from '../../lexer/chars.ts';
+import type { Cursor } from '../../lexer/cursor.ts';
+import { KeywordTable } from '../../lexer/keywords.ts';
+import { atomString, textString } from '../../lexer/strings.ts';
+import type { ListResponse, SpecialUse } from '../../model/list.ts';
+import { takeFlag } from '../flags.ts';
+import { bytesEqualKeyword, mailboxName, takeDelimiter } from '../mailbox.ts';
+import { takeExtValue } from '../tagged-ext.ts';
+import { registerUntagged } from '../untagged.ts';
+
+const specialUses = new KeywordTable<SpecialUse>();
+for (const f of [
+  '\\All',
+  '\\Archive',
+  '\\Drafts',
+  '\\Flagged',
+  '\\Junk',
+  '\\Sent',
+  '\\Trash',
+  '\\Important',
+] as const) {
+  specialUses.add(f, f);
+}
+
+/** `"(" [mbx-list-flags] ")"`: every flag a `flag-extension` (`"\" atom`). */
+function takeListFlags(cur: Cursor, r: ListResponse): void {
+  cur.enter();
+  if (cur.peek() !== Ch.RParen) {
+    const buf = cur.buf;
+    do {
+      const start = cur.pos;
+      if (buf[start] !== Ch.Backslash || cur.peekAt(1) === Ch.Star)
+        cur.fail('a mailbox attribute ("\\" atom)');
+      const flag = takeFlag(cur);
+      r.flags.push(flag);
+      const use = specialUses.get(buf, start, cur.pos);
+      if (use !== undefined) (r.specialUse ??= []).push(use);
+    } while (cur.skipIf(Ch.Space));
+  }
+  cur.leave();
+}
+
+/** `"(" list-select-base-opt-quoted *(SP list-select-base-opt-quoted) ")"` */
+function takeChildInfo(cur: Cursor): string[] {
+  const out: string[] = [];
+  cur.enter();
+  do {
+    if (cur.peek() !== Ch.DQuote) cur.fail('a quoted LIST selection option ("SUBSCRIBED")');
+    const v = cur.takeQuoted();
+    out.push(atomString(v, 0, v.length));
+  } while (cur.skipIf(Ch.Space));
+  cur.leave();
+  return out;
+}
+
+/** `"(" [mbox-list-extended-item *(SP mbox-list-extended-item)] ")"` */
+function takeExtendedItems(cur: Cursor, r: ListResponse): void {
+  cur.enter();
+  if (cur.peek() !== Ch.RParen) {
+    do {
+      const tag = cur.takeAString();
+      cur.expectSp();
+      if (bytesEqualKeyword(tag, 'OLDNAME')) {
+        cur.enter();
+        const raw = cur.takeAString();
+        cur.leave();
+        r.oldName = mailboxName(raw);
+        r.oldNameRaw = raw;
+      } else if (bytesEqualKeyword(tag, 'CHILDINFO')) {
+        r.childInfo = takeChildInfo(cur);
+      } else {
+        (r.extended ??= []).push({ tag: textString(tag, 0, tag.length), value: takeExtValue(cur) });
+      }
+    } while (cur.skipIf(Ch.Space));
+  }
+  cur.leave();
+}
+
+function takeMailboxList(cur: Cursor, kind: ListResponse['kind']): ListResponse {
+  cur.expectSp();
+  const r: ListResponse = {
+    type: 'untagged',
+    kind,
+    flags: [],
+    delimiter: null,
+    mailbox: '',
+    mailboxRaw: cur.buf.subarray(0, 0),
+  };
+  takeListFlags(cur, r);
+  cur.expectSp();
+  r.delimiter = takeDelimiter(cur);
+  cur.expectSp();
+  const raw = cur.takeAString();
+  r.mailbox = mailboxName(raw);
+  r.mailboxRaw = raw;
+  if (cur.skipIf(Ch.Space)) takeExtendedItems(cur, r);
+  return r;
+}
+
+/** Reads the data after `* LIST`. */
+export function takeList(cur: Cursor): ListResponse {
+  return takeMailboxList(cur, 'list');
+}
+
+/** Reads the data after `* LSUB`. */
+export function takeLsub(cur: Cursor): ListResponse {
+  return takeMailboxList(cur, 'lsub');
+}
+
+/** Reads the data after `* XLIST` (Gmail's pre-SPECIAL-USE command, same grammar as LIST). */
+export function takeXlist(cur: Cursor): ListResponse {
+  return takeMailboxList(cur, 'xlist');
+}
+
+/** Plugs LIST, LSUB and XLIST into the dispatch. */
+export function registerList(): void {
+  registerUntagged('LIST', takeList);
+  registerUntagged('LSUB', takeLsub);
+  registerUntagged('XLIST', takeXlist);
+}

@@ -1,0 +1,75 @@
+/**
+ * Mailbox names and hierarchy delimiters, shared by LIST, LSUB, STATUS, NAMESPACE, ACL, QUOTAROOT,
+ * METADATA and NOTIFY's OLDNAME.
+ *
+ * ```abnf
+ * mailbox   = "INBOX" / astring
+ *             ; INBOX is case-insensitive. All case variants of INBOX (e.g., "iNbOx")
+ *             ; MUST be interpreted as INBOX not as an astring.          (RFC 9051 §9)
+ * delimiter = DQUOTE QUOTED-CHAR DQUOTE / nil                           (in mailbox-list)
+ * ```
+ * A name is read as bytes (atom, quoted or literal: `2024:Q1` and `12:30` are names, never
+ * sequence sets) and kept raw; its string is the modified UTF-7 decoding (RFC 3501 §5.1.3) when
+ * the bytes are valid modified UTF-7, else their UTF-8 reading (RFC 6855 UTF8=ACCEPT and
+ * IMAP4rev2 send UTF-8), with U+FFFD where they are not valid UTF-8 either. Only the session
+ * knows which of the two the server meant; the raw bytes settle it.
+ */
+import { Ch } from '../lexer/chars.ts';
+import type { Cursor } from '../lexer/cursor.ts';
+import { asciiString, atomString, textString, utf8OrUndefined } from '../lexer/strings.ts';
+import { decodeMutf7 } from './mutf7.ts';
+
+/** True when `b` is `word` (ASCII letters, compared case-insensitively). */
+export function bytesEqualKeyword(b: Uint8Array, word: string): boolean {
+  if (b.length !== word.length) return false;
+  for (let i = 0; i < b.length; i++) if ((b[i]! | 0x20) !== (word.charCodeAt(i) | 0x20)) return false;
+  return true;
+}
+
+/**
+ * The string of a name's bytes without INBOX folding (namespace prefixes, Gmail labels):
+ * modified UTF-7 when valid, else UTF-8.
+ */
+export function nameString(raw: Uint8Array): string {
+  const n = raw.length;
+  let amp = false;
+  for (let i = 0; i < n; i++) {
+    const c = raw[i]!;
+    if (c >= 0x80) return textString(raw, 0, n);
+    if (c === 0x26) amp = true;
+  }
+  // Pure ASCII without "&" reads the same both ways; repeated names (STATUS after LIST) are cached.
+  if (!amp) return atomString(raw, 0, n);
+  return decodeMutf7(raw, 0, n) ?? atomString(raw, 0, n);
+}
+
+/**
+ * The string of a `mailbox`: {@link nameString}, with every case variant of INBOX as `INBOX`.
+ *
+ * @example
+ * ```ts
+ * mailboxName(new TextEncoder().encode('&ZeVnLIqe-')); // '日本語'
+ * mailboxName(new TextEncoder().encode('inbox'));      // 'INBOX'
+ * ```
+ */
+export function mailboxName(raw: Uint8Array): string {
+  if (raw.length === 5 && bytesEqualKeyword(raw, 'INBOX')) return 'INBOX';
+  return nameString(raw);
+}
+
+/**
+ * `(DQUOTE QUOTED-CHAR DQUOTE / nil)`: one character, escaped or not, or `null` for a flat
+ * hierarchy (RFC 9051 §7.3.1; seznam.cz, uw-imap and Yahoo's NAMESPACE send NIL).
+ */
+export function takeDelimiter(cur: Cursor): string | null {
+  if (cur.skipNil()) return null;
+  const at = cur.pos;
+  if (cur.peek() !== Ch.DQuote) cur.fail('a quoted hierarchy delimiter or NIL');
+  const v = cur.takeQuoted();
+  if (v.length === 1) return asciiString(v, 0, 1);
+  // QUOTED-CHAR admits one UTF-8 character (RFC 9051 UTF8-2 / UTF8-3 / UTF8-4).
+  const s = v.length > 1 && v.length <= 4 ? utf8OrUndefined(v) : undefined;
+  if (s === undefined || s.length !== (s.codePointAt(0)! > 0xffff ? 2 : 1))
+    cur.fail('exactly one character as the hierarchy delimiter', at + 1);
+  return s;
+}
