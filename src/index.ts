@@ -10,10 +10,48 @@
  * @packageDocumentation
  */
 
+export {
+  attachments,
+  type InlineImage,
+  inlineImages,
+  type TextParts,
+  textParts,
+} from './bodystructure/find.ts';
+export {
+  type FetchPlan,
+  type FetchPlanOptions,
+  type PlannedAttachment,
+  type PlannedText,
+  planFetch,
+} from './bodystructure/plan.ts';
+export {
+  filename,
+  findSection,
+  isMultipart,
+  messageSections,
+  mimeHeaderSection,
+  param,
+  type WalkEntry,
+  walk,
+} from './bodystructure/walk.ts';
 // Decoding
 export { type DecodeError, type DecodeItem, parseResponse, ResponseDecoder } from './decoder.ts';
 // Errors
 export { ImapParseError, type ImapParseErrorCode } from './errors.ts';
+// MIME decoding
+export { decodeCharset, decodeHeaderBytes, isKnownCharset } from './mime/charset.ts';
+export { parseMailDate } from './mime/date.ts';
+export { decodeEncodedWords } from './mime/encoded-words.ts';
+// BODYSTRUCTURE and ENVELOPE
+export type {
+  BodyDisposition,
+  BodyExtension,
+  BodyParameter,
+  BodyStructure,
+  MultipartBody,
+  SinglePartBody,
+} from './model/body.ts';
+export type { Address, AddressEntry, AddressGroup, Envelope } from './model/envelope.ts';
 export type {
   BinarySize,
   BodySection,

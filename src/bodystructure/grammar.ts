@@ -81,21 +81,25 @@ function takeNText(cur: Cursor): string | null {
   return b === null ? null : decodeEncodedWords(decodeHeaderBytes(b));
 }
 
-/** `number`, or (quirk `quotedNumber`, seen from Exchange and hMailServer) a quoted number. */
-function takeNumberField(cur: Cursor): number {
+/**
+ * `number` (body-fld-octets) or `number64` (body-fld-lines, `wide`: exact up to 2^53), or
+ * (quirk `quotedNumber`, seen from Exchange and hMailServer) either as a quoted string.
+ */
+function takeNumberField(cur: Cursor, wide = false): number {
   if (cur.peek() === Ch.DQuote) {
     const at = cur.pos;
     const b = cur.takeQuoted();
     let v = 0;
     for (let i = 0; i < b.length; i++) {
-      if (DIGIT[b[i]!] !== 1 || i > 9) cur.fail('number', at);
+      if (DIGIT[b[i]!] !== 1 || i > 15) cur.fail('number', at);
       v = v * 10 + (b[i]! - Ch.Zero);
     }
+    if (v > (wide ? Number.MAX_SAFE_INTEGER : 0xffffffff)) cur.fail('a number in range', at, 'NUMBER_RANGE');
     if (b.length === 0) cur.fail('number', at);
     cur.quirk('quotedNumber', at);
     return v;
   }
-  return cur.takeNumber();
+  return wide ? cur.takeSafeNumber() : cur.takeNumber();
 }
 
 /** `body-fld-param`; `()` is quirk `emptyParamList`. */
@@ -237,7 +241,7 @@ function finishPart(
   if (linesRequired) {
     if (atNumber(cur)) {
       cur.pos++;
-      part.lines = takeNumberField(cur);
+      part.lines = takeNumberField(cur, true);
     } else cur.quirk('missingBodyLines', cur.pos);
   }
   if (extensible && cur.skipIf(Ch.Space)) {

@@ -47,8 +47,9 @@ export class Cursor {
 
   // ---- errors ------------------------------------------------------------------------------
 
-  /** Absolute stream offset of text position `at`. */
+  /** Absolute stream offset of text position `at` (-1: the offset set by `quirkAtOffset`). */
   offsetOf(at: number): number {
+    if (at < 0) return this.quirkOffset;
     return this.frame === null ? at : this.frame.streamOffset(at);
   }
 
@@ -334,11 +335,37 @@ export class Cursor {
     if (value.length !== count) this.fail('literal of the announced size', at);
     // CHAR8 = %x01-ff: NUL belongs in literal8 only. Servers pass NUL through from 8-bit
     // bodies (quirk nulInLiteral); memchr-fast, one scan per literal.
-    if (!binary && value.indexOf(0) >= 0) this.quirk('nulInLiteral', at);
+    if (!binary) {
+      const nul = value.indexOf(0);
+      if (nul >= 0) this.quirkAtOffset('nulInLiteral', this.literalOffset(this.pos, count) + nul);
+    }
     this.pos = frame.resume[this.lit]!;
     this.lit++;
     return value;
   }
+
+  /**
+   * Stream offset of the first byte of a literal whose announcement's CRLF ends at text
+   * position `crlfEnd`: a contiguous frame holds the literal right there; a copied one went on
+   * with the next piece after the literal's bytes.
+   */
+  literalOffset(crlfEnd: number, count: number): number {
+    const frame = this.frame!;
+    return frame.segText.length === 0 ? frame.streamOffset(crlfEnd) : frame.streamOffset(crlfEnd) - count;
+  }
+
+  /** A quirk at an absolute stream offset (inside a literal, which has no text position). */
+  quirkAtOffset(name: string, offset: number): void {
+    this.quirkOffset = offset;
+    try {
+      this.quirk(name, -1);
+    } finally {
+      this.quirkOffset = -1;
+    }
+  }
+
+  /** Set while a quirk is reported at an absolute offset (see `quirkAtOffset`). */
+  quirkOffset = -1;
 
   /** Steps into a "(": counts depth against `maxDepth` (`DEPTH_EXCEEDED`). */
   enter(): void {

@@ -83,8 +83,9 @@ export interface IdCommand {
 export interface QresyncParameters {
   uidValidity: number;
   modseq: bigint;
+  /** `known-uids`: no `*`. */
   knownUids?: SequenceSetInput;
-  /** `seq-match-data = "(" known-sequence-set SP known-uid-set ")"`; needs `knownUids`. */
+  /** `seq-match-data = "(" known-sequence-set SP known-uid-set ")"` (no `*` in either). */
   seqMatch?: { sequences: SequenceSetInput; uids: SequenceSetInput };
 }
 

@@ -105,21 +105,21 @@ function takeExtendedItems(cur: Cursor, r: ListResponse): void {
 
 function takeMailboxList(cur: Cursor, kind: ListResponse['kind']): ListResponse {
   cur.expectSp();
+  const flags: string[] = [];
+  const uses = takeListFlags(cur, flags);
+  cur.expectSp();
+  const delimiter = takeDelimiter(cur);
+  cur.expectSp();
+  const raw = cur.takeAString();
   const r: ListResponse = {
     type: 'untagged',
     kind,
-    flags: [],
-    delimiter: null,
-    mailbox: '',
-    mailboxRaw: cur.buf.subarray(0, 0),
+    flags,
+    delimiter,
+    mailbox: mailboxName(raw),
+    mailboxRaw: raw,
   };
-  takeListFlags(cur, r);
-  cur.expectSp();
-  r.delimiter = takeDelimiter(cur);
-  cur.expectSp();
-  const raw = cur.takeAString();
-  r.mailbox = mailboxName(raw);
-  r.mailboxRaw = raw;
+  if (uses !== undefined) r.specialUse = uses;
   if (cur.skipIf(Ch.Space)) takeExtendedItems(cur, r);
   return r;
 }

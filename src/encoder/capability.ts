@@ -1,0 +1,18 @@
+/**
+ * ENABLE (RFC 5161 §3.1; RFC 9051 §6.3.1), mirroring `parser/capability.ts`.
+ *
+ * ```abnf
+ * enable     = "ENABLE" 1*(SP capability)
+ * capability = ("AUTH=" auth-type) / atom
+ * ```
+ */
+import { expectArray } from './check.ts';
+import type { Writer } from './writer.ts';
+
+/** `ENABLE capability…` */
+export function writeEnable(w: Writer, c: Record<string, unknown>): void {
+  w.raw('ENABLE');
+  expectArray(c['capabilities'], 'capabilities', true).forEach((cap, i) => {
+    w.sp().atom(cap, `capabilities[${i}]`, undefined, 'a capability atom');
+  });
+}
