@@ -76,3 +76,39 @@ describe('imap-wire decode', () => {
     expect(run(['--bogus']).status).toBe(2);
   });
 });
+
+describe('imap-wire bodystructure', () => {
+  test('prints each tree with section numbers, sizes, file names and the plan', () => {
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'src/cli/main.ts',
+        'bodystructure',
+        'fixtures/dovecot-interop/bodystructure.s2c.bin',
+        '--budget',
+        '2048',
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(r.status).toBe(0);
+    const fwd = r.stdout.slice(r.stdout.indexOf('"Fwd: Contract draft v3"'));
+    expect(
+      fwd
+        .split('\n')
+        .slice(1, 9)
+        .map((l) => l.trim().replace(/\s+/g, ' ')),
+    ).toEqual([
+      '(root) multipart/mixed (2 parts)',
+      '1 text/plain 60 octets 7bit, 1 line',
+      '2 message/rfc822 1355 octets 7bit, 37 lines',
+      '(2.TEXT) multipart/mixed (2 parts)',
+      '2.1 multipart/alternative (2 parts)',
+      '2.1.1 text/plain 41 octets 7bit, 1 line',
+      '2.1.2 text/html 55 octets 7bit, 1 line',
+      '2.2 application/pdf 590 octets base64 "contract-v3.pdf"',
+    ]);
+    expect(fwd).toContain('plan (316 of 2048 octets): BODY.PEEK[1] BODY.PEEK[2.MIME]');
+  });
+});

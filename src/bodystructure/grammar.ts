@@ -44,6 +44,7 @@ import type {
   SinglePartBody,
 } from '../model/body.ts';
 import { takeEnvelope } from '../parser/envelope.ts';
+import { skipValue } from '../parser/value.ts';
 import { assignSections } from './sections.ts';
 
 const enum Open {
@@ -256,29 +257,43 @@ function finishPart(
  * A multipart without children: Gmail's `("RELATED" NIL ("ATTACHMENT" NIL) NIL)` (subtype then
  * mpart extension data) and `(NIL "alternative" (…) NIL NIL NIL)` inside a message/rfc822
  * part (MailKit #371, #1393). Quirk `emptyMultipart`. The cursor stands after the "(".
+ *
+ * `"type" "subtype" …` is a one-part body at once. Only when the second value is not a string
+ * (or the first is NIL) is the shape ambiguous with a NIL subtype; then the values are
+ * counted: a one-part body has at least seven (type, subtype, params, id, description,
+ * encoding, size), the Gmail shape has fewer.
  */
 function isEmptyMultipart(cur: Cursor): boolean {
-  if (cur.isKeyword('NIL')) return cur.peekAt(3) === Ch.Space && cur.peekAt(4) === Ch.DQuote;
-  if (cur.peek() !== Ch.DQuote) return false;
-  // A quoted string followed by SP and then not a string: not `type SP subtype`.
   const save = cur.pos;
-  cur.takeQuoted();
-  const after = cur.peekAt(1);
-  const empty = cur.peek() === Ch.Space && after !== Ch.DQuote && after !== Ch.LBrace && !isNilSubtype(cur);
+  if (!cur.skipNil()) {
+    if (cur.peek() !== Ch.DQuote) return false;
+    cur.takeQuoted();
+    const next = cur.peekAt(1);
+    cur.pos = save;
+    if (next === Ch.DQuote || next === Ch.LBrace) return false;
+  }
   cur.pos = save;
-  return empty;
+  return countValues(cur) < 7;
 }
 
-/** `"type" NIL (…)`: a NIL subtype (quirk `nilMediaSubtype`), not an empty multipart. */
-function isNilSubtype(cur: Cursor): boolean {
+/** The number of values up to the ")" closing the current list; the cursor does not move. */
+function countValues(cur: Cursor): number {
   const save = cur.pos;
-  cur.pos++;
-  const nil =
-    cur.skipNil() &&
-    cur.peek() === Ch.Space &&
-    (cur.peekAt(1) === Ch.LParen || cur.peekAt(1) === 0x4e || cur.peekAt(1) === 0x6e);
-  cur.pos = save;
-  return nil;
+  const lit = cur.lit;
+  const depth = cur.depth;
+  let n = 0;
+  try {
+    while (cur.peek() !== Ch.RParen && cur.peek() >= 0) {
+      skipValue(cur);
+      n++;
+      if (!cur.skipIf(Ch.Space)) break;
+    }
+  } finally {
+    cur.pos = save;
+    cur.lit = lit;
+    cur.depth = depth;
+  }
+  return n;
 }
 
 /**

@@ -18,7 +18,7 @@ encoding, file name; then the partial-fetch plan for a preview within N octets (
 function describe(node: BodyStructure): string {
   if (isMultipart(node)) return `${node.type}/${node.subtype} (${node.parts.length} parts)`;
   const name = filename(node);
-  const lines = node.lines === undefined ? '' : `, ${node.lines} lines`;
+  const lines = node.lines === undefined ? '' : `, ${node.lines} line${node.lines === 1 ? '' : 's'}`;
   return `${node.type}/${node.subtype} ${node.size} octets ${node.encoding}${lines}${name === undefined ? '' : ` "${name}"`}`;
 }
 
@@ -58,8 +58,10 @@ export function runBodystructure(
     const uid = item.attributes.uid === undefined ? '' : ` UID ${item.attributes.uid}`;
     const subject = item.attributes.envelope?.subject;
     write(`* ${item.seq}${uid}${subject ? ` "${subject}"` : ''}\n`);
-    for (const { node, depth } of walk(tree)) {
-      write(`  ${'  '.repeat(depth)}${(node.section ?? '(root)').padEnd(8)} ${describe(node)}\n`);
+    for (const { node, parent, depth } of walk(tree)) {
+      // A multipart without a number: the root, or the body of message/rfc822 part N (N.TEXT).
+      const label = node.section ?? (parent === undefined ? '(root)' : `(${parent.section}.TEXT)`);
+      write(`  ${'  '.repeat(depth)}${label.padEnd(8)} ${describe(node)}\n`);
     }
     const plan = planFetch(tree, { budget });
     write(`  plan (${plan.bytes} of ${budget} octets): ${plan.items.join(' ') || '(nothing)'}\n`);

@@ -5,13 +5,47 @@
 
 const decoders = new Map<string, TextDecoder | null>();
 
+/**
+ * windows-1252 0x80–0x9F (WHATWG Encoding's table; 0x81, 0x8D, 0x8F, 0x90, 0x9D map to the C1
+ * controls). Node 20's `TextDecoder('windows-1252')` decodes these bytes as ISO-8859-1 C1
+ * controls instead (“ comes out as U+0093), so this one charset is decoded here.
+ */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d,
+  0x017d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a,
+  0x0153, 0x9d, 0x017e, 0x0178,
+];
+
+/** Labels that WHATWG Encoding decodes as windows-1252 (what mail labelled so means in practice). */
+const CP1252_LABELS = new Set([
+  'windows-1252',
+  'cp1252',
+  'x-cp1252',
+  'iso-8859-1',
+  'iso8859-1',
+  'iso_8859-1',
+  'latin1',
+  'l1',
+  'us-ascii',
+  'ascii',
+  'ansi_x3.4-1968',
+  'cp819',
+  'ibm819',
+  'iso-ir-100',
+]);
+
+function decodeCp1252(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i]!;
+    s += String.fromCharCode(c >= 0x80 && c < 0xa0 ? CP1252_HIGH[c - 0x80]! : c);
+  }
+  return s;
+}
+
 /** Aliases MIME uses that the WHATWG label list spells otherwise (RFC 1345 / IANA names). */
 const ALIASES: ReadonlyArray<readonly [string, string]> = [
-  ['us-ascii', 'windows-1252'],
-  ['ascii', 'windows-1252'],
-  ['ansi_x3.4-1968', 'windows-1252'],
   ['utf8', 'utf-8'],
-  ['cp1252', 'windows-1252'],
   ['cp1251', 'windows-1251'],
   ['cp1256', 'windows-1256'],
   ['cp1250', 'windows-1250'],
@@ -23,7 +57,6 @@ const ALIASES: ReadonlyArray<readonly [string, string]> = [
   ['cp949', 'euc-kr'],
   ['ks_c_5601-1987', 'euc-kr'],
   ['x-gbk', 'gbk'],
-  ['latin1', 'iso-8859-1'],
 ];
 const ALIAS = new Map(ALIASES);
 
@@ -42,7 +75,7 @@ function decoderFor(charset: string): TextDecoder | null {
 
 /** True when the platform can decode `charset`. */
 export function isKnownCharset(charset: string): boolean {
-  return decoderFor(charset) !== null;
+  return CP1252_LABELS.has(charset.trim().toLowerCase()) || decoderFor(charset) !== null;
 }
 
 /**
@@ -55,6 +88,7 @@ export function isKnownCharset(charset: string): boolean {
  * ```
  */
 export function decodeCharset(bytes: Uint8Array, charset: string): string | undefined {
+  if (CP1252_LABELS.has(charset.trim().toLowerCase())) return decodeCp1252(bytes);
   const d = decoderFor(charset);
   if (d === null) return undefined;
   try {
@@ -65,7 +99,6 @@ export function decodeCharset(bytes: Uint8Array, charset: string): string | unde
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-const win1252 = new TextDecoder('windows-1252');
 
 /**
  * Header bytes without a declared charset (raw 8-bit in a quoted string or literal): UTF-8 when
@@ -87,6 +120,6 @@ export function decodeHeaderBytes(bytes: Uint8Array): string {
   try {
     return utf8.decode(bytes);
   } catch {
-    return win1252.decode(bytes);
+    return decodeCp1252(bytes);
   }
 }
