@@ -92,6 +92,23 @@ export class ResponseDecoder {
     return this.framer.pending;
   }
 
+  /**
+   * A response with a multi-octet literal failed: read it once more taking literal lengths as
+   * character counts (quirk `literalCountedInCharacters`). The first error stands if that fails.
+   */
+  private reparseByCharacters(frame: Frame, first: ImapParseError): DecodeItem {
+    const cur = this.cursor;
+    cur.reset(frame);
+    cur.charCountLiterals = true;
+    try {
+      return takeResponse(cur);
+    } catch {
+      return { type: 'error', error: first };
+    } finally {
+      cur.charCountLiterals = false;
+    }
+  }
+
   private onFrame(frame: Frame): void {
     const cur = this.cursor;
     cur.reset(frame);
@@ -100,9 +117,18 @@ export class ResponseDecoder {
       if (frame.bareLf) cur.quirk('bareLf', frame.start);
       this.out.push(takeResponse(cur));
     } catch (e) {
-      this.out.push({ type: 'error', error: asParseError(e, cur, frame) });
+      const retry = !this.options.strict && e instanceof ImapParseError && e.code === 'SYNTAX' && hasMultibyteLiteral(frame);
+      this.out.push(retry ? this.reparseByCharacters(frame, e) : { type: 'error', error: asParseError(e, cur, frame) });
     }
   }
+}
+
+/** A literal with a UTF-8 multi-octet character: one a character-counting server could have cut. */
+function hasMultibyteLiteral(frame: Frame): boolean {
+  for (const lit of frame.literals) {
+    for (let i = 0; i < lit.length; i++) if (lit[i]! >= 0xc0) return true;
+  }
+  return false;
 }
 
 /** Any exception from the grammar as an `ImapParseError`: a bug must not stop the stream. */

@@ -341,7 +341,39 @@ export class Cursor {
     }
     this.pos = frame.resume[this.lit]!;
     this.lit++;
+    if (this.charCountLiterals && !binary) return this.extendByCharacters(value, count);
     return value;
+  }
+
+  /**
+   * Second reading of a response that failed (see the decoder): servers that announce a
+   * string's length in characters instead of octets (DavMail 6, MailKit issue #1369:
+   * `(({38}\r\nРецепция Офис сграда "Данаил Дечев" №6 NIL …`) leave the rest of the string
+   * in the line after the literal. Take octets from there until the value holds `count` UTF-8
+   * characters.
+   */
+  charCountLiterals = false;
+
+  private extendByCharacters(value: Uint8Array, count: number): Uint8Array {
+    let chars = 0;
+    for (let i = 0; i < value.length; i++) if ((value[i]! & 0xc0) !== 0x80) chars++;
+    if (chars >= count) return value;
+    const buf = this.buf;
+    let i = this.pos;
+    // Finish a character the cut split, then take whole characters.
+    while (i < this.end && (buf[i]! & 0xc0) === 0x80) i++;
+    while (chars < count && i < this.end && buf[i] !== Ch.Cr && buf[i] !== Ch.Lf) {
+      i++;
+      while (i < this.end && (buf[i]! & 0xc0) === 0x80) i++;
+      chars++;
+    }
+    if (chars < count) this.fail('the rest of a literal counted in characters');
+    this.quirk('literalCountedInCharacters', this.pos);
+    const out = new Uint8Array(value.length + (i - this.pos));
+    out.set(value, 0);
+    out.set(buf.subarray(this.pos, i), value.length);
+    this.pos = i;
+    return out;
   }
 
   /**

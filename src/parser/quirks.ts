@@ -13,8 +13,9 @@ export const QUIRKS = {
     servers: 'hand-rolled test servers and proxies that rewrite line ends (imap-codec quirk_crlf_relaxed)',
   },
   trailingSpace: {
-    what: 'a SP before CRLF after CAPABILITY, ENABLED, SEARCH and similar lists',
-    servers: 'Yahoo, Zimbra and others (imap-codec quirk_trailing_space_capability / _search)',
+    what: 'a SP before CRLF after CAPABILITY, ENABLED, SEARCH, STATUS and similar lists',
+    servers:
+      'Yahoo, Zimbra and others (imap-codec quirk_trailing_space_capability / _search); Exchange and Outlook.com after STATUS (imap-codec #468, imap-proto #152, modern-email/defects#9)',
   },
   missingRespText: {
     what: 'a status response without the SP and text after its status or code (`A1 OK\\r\\n`, `* OK [UIDNEXT 5]\\r\\n`)',
@@ -37,6 +38,10 @@ export const QUIRKS = {
     what: 'a NUL byte inside a `{n}` literal (CHAR8 excludes NUL; only `~{n}` literal8 may hold it)',
     servers:
       'servers that pass 8-bit message bodies through unchanged when the client did not ask for BINARY',
+  },
+  literalCountedInCharacters: {
+    what: 'a literal whose count is the number of UTF-8 characters, not octets (the rest of the string follows the literal)',
+    servers: 'DavMail 6.0 (MailKit issue #1369); tried only when the response does not parse as sent',
   },
   nilBodyEncoding: {
     what: 'NIL as body-fld-enc in BODYSTRUCTURE (read as 7bit, RFC 2045 §6.1)',
@@ -73,5 +78,22 @@ export const QUIRKS = {
   spaceBetweenAddresses: {
     what: 'a SP between the addresses of an ENVELOPE address list',
     servers: 'Yahoo, Office 365 (imap-codec quirk_spaces_between_addresses)',
+  },
+  spaceBeforeParen: {
+    what: 'a SP before the ")" that closes the ID parameter list (`* ID ("name" "x" )`)',
+    servers: 'Archiveopteryx (imap-proto #168, swift-nio-imap #774)',
+  },
+  quotaExtraSpace: {
+    what: 'more than one SP between a QUOTA resource name, its usage and its limit',
+    servers:
+      'Archiveopteryx 3.2.0 (imap-proto #169, imap-codec quirk_excessive_space_quota_resource, modern-email/defects#23)',
+  },
+  badEventAtom: {
+    what: 'the BADEVENT code with its events not in parentheses (`[BADEVENT MailboxMetadataChange]`)',
+    servers: 'Dovecot 2.3.19 answering NOTIFY SET with an unsupported event (RFC 5465 wants `BADEVENT (…)`)',
+  },
+  draftPreview: {
+    what: 'PREVIEW with an algorithm list, `PREVIEW (FUZZY "…")`, the pre-RFC 8970 draft form',
+    servers: 'Dovecot 2.3 releases that advertised only PREVIEW=FUZZY (draft-ietf-extra-imap-fetch-preview)',
   },
 } as const;

@@ -145,3 +145,19 @@ test('a BODY (non-extensible) with extension data is a syntax error, not silentl
   // At the SP that would start the extension data, ")" was expected.
   expect(e).toMatchObject({ type: 'error', error: { code: 'SYNTAX', offset: input.indexOf(' NIL))') } });
 });
+
+test('literalCountedInCharacters (DavMail 6, MailKit issue #1369): read again by characters; strict mode refuses', () => {
+  const name = 'Рецепция Офис сграда "Данаил Дечев" №6'; // 38 characters, 69 octets
+  const input = `* 15327 FETCH (UID 16410 ENVELOPE ("Thu, 29 Apr 2021 10:57:07 +0000" "x" (({38}\r\n${name} NIL "facility" "example.com")) NIL NIL NIL NIL NIL NIL "<d0f6@example.com>"))\r\n* 2 EXISTS\r\n`;
+  const items = decodeAllWays(bytes(input));
+  expect(items[0]).toMatchObject({
+    attributes: { uid: 16410, envelope: { from: [{ name, mailbox: 'facility', host: 'example.com' }], messageId: '<d0f6@example.com>' } },
+  });
+  expect(items[1]).toEqual({ type: 'untagged', kind: 'exists', count: 2 });
+  const dec = new ResponseDecoder();
+  dec.push(bytes(input));
+  expect(dec.quirks.get('literalCountedInCharacters')).toBe(1);
+  const strict = decodeAllWays(bytes(input), { strict: true });
+  expect(strict[0]).toMatchObject({ type: 'error', error: { code: 'SYNTAX' } });
+  expect(strict[1]).toEqual({ type: 'untagged', kind: 'exists', count: 2 });
+});
