@@ -31,7 +31,7 @@
  */
 import { Ch, DIGIT } from '../lexer/chars.ts';
 import type { Cursor } from '../lexer/cursor.ts';
-import { asciiString } from '../lexer/strings.ts';
+import { atomString } from '../lexer/strings.ts';
 import { decodeHeaderBytes } from '../mime/charset.ts';
 import { decodeEncodedWords } from '../mime/encoded-words.ts';
 import { joinParameters, type RawParameter } from '../mime/rfc2231.ts';
@@ -62,10 +62,20 @@ interface OpenMessage {
   part: SinglePartBody;
 }
 
-/** A string value lower-cased (type, subtype, encoding, disposition: case-insensitive tokens). */
+/**
+ * A string value lower-cased (type, subtype, encoding, disposition: case-insensitive tokens),
+ * from a small cache keyed by the bytes as sent: `"TEXT"` and `"text"` recur in every tree.
+ */
 function lower(b: Uint8Array): string {
-  return asciiString(b, 0, b.length).toLowerCase();
+  const sent = atomString(b, 0, b.length);
+  let v = LOWER.get(sent);
+  if (v === undefined) {
+    v = sent.toLowerCase();
+    if (LOWER.size < 4096) LOWER.set(sent, v);
+  }
+  return v;
 }
+const LOWER = new Map<string, string>();
 
 /** `string`, or (quirk `nilMediaSubtype` etc.) NIL as the empty string. */
 function takeToken(cur: Cursor, quirk: string): string {

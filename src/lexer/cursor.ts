@@ -14,6 +14,9 @@ import { ASTRING_CHAR, ATOM_CHAR, Ch, DIGIT, lowerAscii } from './chars.ts';
 import type { Frame } from './frame.ts';
 
 const EMPTY = new Uint8Array(0);
+/** Bytes that end a run inside a quoted string: DQUOTE, "\\", CR, LF, NUL. */
+const QUOTED_STOP = new Uint8Array(256);
+for (const c of [Ch.DQuote, Ch.Backslash, Ch.Cr, Ch.Lf, Ch.Nul]) QUOTED_STOP[c] = 1;
 const MAX_U32 = 0xffffffff;
 /** 2^63 - 1: RFC 7162 `mod-sequence-value = 1*DIGIT ; Positive unsigned 63-bit integer`. */
 const MAX_U63 = 0x7fffffffffffffffn;
@@ -280,14 +283,44 @@ export class Cursor {
     return this.buf.subarray(this.tokStart, this.tokEnd);
   }
 
-  /** `quoted`, unescaped. */
-  takeQuoted(): Uint8Array {
+  /**
+   * An `nstring` without making a view where it can be avoided: returns `-1` for NIL, `0` when
+   * the value is `buf[tokStart, tokEnd)` (a quoted string without escapes), `1` when it is
+   * `tokBytes` (a literal, or a quoted string with escapes). For fields decoded straight into
+   * strings (ENVELOPE, BODYSTRUCTURE), this saves one object per field.
+   */
+  takeNStringRange(): -1 | 0 | 1 {
+    const c = this.peek();
+    if (c === Ch.DQuote) {
+      const escapes = this.scanQuoted();
+      if (escapes === 0) return 0;
+      this.tokBytes = this.unescape(this.tokStart, this.tokEnd, escapes);
+      return 1;
+    }
+    if (c === Ch.LBrace) {
+      this.tokBytes = this.takeLiteral(false);
+      return 1;
+    }
+    if (this.skipNil()) return -1;
+    return this.fail('nstring (quoted, literal or NIL)');
+  }
+
+  /** The bytes of the last `takeNStringRange()` that returned 1. */
+  tokBytes: Uint8Array = EMPTY;
+
+  /**
+   * Scans a quoted string: its content is `buf[tokStart, tokEnd)`; returns the number of escapes.
+   * One table load per byte (QUOTED_STOP marks `"`, `\`, CR, LF and NUL).
+   */
+  private scanQuoted(): number {
     const buf = this.buf;
     const start = this.pos + 1;
+    const end = this.end;
     let i = start;
     let escapes = 0;
     for (;;) {
-      if (i >= this.end) this.fail('closing DQUOTE', i);
+      while (i < end && QUOTED_STOP[buf[i]!] === 0) i++;
+      if (i >= end) this.fail('closing DQUOTE', i);
       const c = buf[i]!;
       if (c === Ch.DQuote) break;
       if (c === Ch.Backslash) {
@@ -297,19 +330,33 @@ export class Cursor {
         i += 2;
         continue;
       }
-      if (c === Ch.Cr || c === Ch.Lf || c === Ch.Nul) this.fail('QUOTED-CHAR (no CR, LF or NUL)', i);
-      i++;
+      this.fail('QUOTED-CHAR (no CR, LF or NUL)', i);
     }
+    this.tokStart = start;
+    this.tokEnd = i;
     this.pos = i + 1;
-    if (escapes === 0) return buf.subarray(start, i);
-    const out = new Uint8Array(i - start - escapes);
+    return escapes;
+  }
+
+  private unescape(start: number, end: number, escapes: number): Uint8Array {
+    const buf = this.buf;
+    const out = new Uint8Array(end - start - escapes);
     let o = 0;
-    for (let k = start; k < i; k++) {
+    for (let k = start; k < end; k++) {
       let c = buf[k]!;
       if (c === Ch.Backslash) c = buf[++k]!;
       out[o++] = c;
     }
     return out;
+  }
+
+  /** `quoted`, unescaped. */
+  takeQuoted(): Uint8Array {
+    const escapes = this.scanQuoted();
+    const buf = this.buf;
+    const start = this.tokStart;
+    const i = this.tokEnd;
+    return escapes === 0 ? buf.subarray(start, i) : this.unescape(start, i, escapes);
   }
 
   /**

@@ -3,6 +3,8 @@
  * windows-125x, KOI8-R/U, ISO-2022-JP, EUC-JP, Shift_JIS, GB18030/GBK, Big5, EUC-KR …).
  */
 
+import { asciiString, atomString, isAscii } from '../lexer/strings.ts';
+
 const decoders = new Map<string, TextDecoder | null>();
 
 /**
@@ -105,18 +107,16 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * valid (RFC 6532), else windows-1252 (the superset of ISO-8859-1 that mail in the wild means).
  */
 export function decodeHeaderBytes(bytes: Uint8Array): string {
-  let ascii = true;
-  for (let i = 0; i < bytes.length; i++) {
-    if (bytes[i]! >= 0x80) {
-      ascii = false;
-      break;
-    }
-  }
-  if (ascii) {
-    let s = '';
-    for (let i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]!);
-    return s;
-  }
+  return decodeHeaderRange(bytes, 0, bytes.length);
+}
+
+/**
+ * {@link decodeHeaderBytes} of `buf[start, end)`. Short ASCII values (hosts, mailboxes, types)
+ * come from the atom cache: they repeat across a folder's ENVELOPEs.
+ */
+export function decodeHeaderRange(buf: Uint8Array, start: number, end: number): string {
+  if (isAscii(buf, start, end)) return end - start <= 32 ? atomString(buf, start, end) : asciiString(buf, start, end);
+  const bytes = buf.subarray(start, end);
   try {
     return utf8.decode(bytes);
   } catch {

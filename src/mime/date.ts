@@ -36,6 +36,8 @@ const ZONE = new Map(ZONES);
  * ```
  */
 export function parseMailDate(s: string): Date | null {
+  const fast = parseCanonical(s);
+  if (fast !== undefined) return fast;
   // Comments ("(CEST)") and the day of the week carry nothing the numbers do not.
   const t = s
     .replace(/\([^)]*\)/g, ' ')
@@ -65,4 +67,48 @@ export function parseMailDate(s: string): Date | null {
   }
   const ms = Date.UTC(year, month, day, hh, mm, ss) - zone * 60_000;
   return Number.isNaN(ms) ? null : new Date(ms);
+}
+
+function digitsAt(s: string, i: number, n: number): number {
+  let v = 0;
+  for (let k = 0; k < n; k++) {
+    const c = s.charCodeAt(i + k) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+const MONTH_INDEX = new Map(MONTHS.map((m, i) => [m, i]));
+
+/**
+ * The form nearly every server passes on, `[Www, ]D[D] Mon YYYY HH:MM:SS +ZZZZ`, without a
+ * regular expression (a folder's ENVELOPEs all have one); `undefined` sends anything else to
+ * the general parser (flags-sync … envelope benchmark: the regex was 6% of the profile).
+ */
+function parseCanonical(s: string): Date | null | undefined {
+  let i = 0;
+  if (s.charCodeAt(3) === 44 /* , */ && s.charCodeAt(4) === 32) i = 5;
+  const d2 = s.charCodeAt(i + 1) !== 32;
+  const day = digitsAt(s, i, d2 ? 2 : 1);
+  i += d2 ? 3 : 2;
+  const month = MONTH_INDEX.get(s.slice(i, i + 3).toLowerCase());
+  if (day < 1 || month === undefined || s.charCodeAt(i + 3) !== 32) return undefined;
+  i += 4;
+  const year = digitsAt(s, i, 4);
+  if (year < 0 || s.charCodeAt(i + 4) !== 32) return undefined;
+  i += 5;
+  const hh = digitsAt(s, i, 2);
+  const mm = digitsAt(s, i + 3, 2);
+  const ss = digitsAt(s, i + 6, 2);
+  if (hh < 0 || mm < 0 || ss < 0 || s.charCodeAt(i + 2) !== 58 || s.charCodeAt(i + 5) !== 58) return undefined;
+  i += 9;
+  const sign = s.charCodeAt(i);
+  const zh = digitsAt(s, i + 1, 2);
+  const zm = digitsAt(s, i + 3, 2);
+  if ((sign !== 43 && sign !== 45) || zh < 0 || zm < 0 || s.charCodeAt(i - 1) !== 32) return undefined;
+  if (i + 5 !== s.length && s.charCodeAt(i + 5) !== 32) return undefined;
+  if (day > 31 || hh > 23 || mm > 59 || ss > 60 || zm > 59) return null;
+  const zone = (sign === 45 ? -1 : 1) * (zh * 60 + zm);
+  return new Date(Date.UTC(year, month, day, hh, mm, ss) - zone * 60_000);
 }

@@ -11,6 +11,7 @@
  * ```
  */
 import type { BodyParameter } from '../model/body.ts';
+import { atomString } from '../lexer/strings.ts';
 import { decodeCharset, decodeHeaderBytes } from './charset.ts';
 import { decodeEncodedWords } from './encoded-words.ts';
 
@@ -30,6 +31,15 @@ function ascii(b: Uint8Array): string {
   let s = '';
   for (let i = 0; i < b.length; i++) s += String.fromCharCode(b[i]!);
   return s;
+}
+
+/** A parameter name lower-cased, from the atom cache (names repeat: charset, name, boundary). */
+function lowerName(b: Uint8Array): string {
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i]!;
+    if (c >= 0x41 && c <= 0x5a) return ascii(b).toLowerCase();
+  }
+  return atomString(b, 0, b.length);
 }
 
 function percentDecode(b: Uint8Array, from: number): number[] {
@@ -59,6 +69,10 @@ function percentDecode(b: Uint8Array, from: number): number[] {
  * ```
  */
 export function joinParameters(raw: RawParameter[]): BodyParameter[] {
+  // Most parameter lists have no RFC 2231 name (no "*"): no grouping needed.
+  if (!raw.some((p) => p.name.includes(0x2a))) {
+    return raw.map((p) => ({ name: lowerName(p.name), value: decodeEncodedWords(decodeHeaderBytes(p.value)) }));
+  }
   const order: string[] = [];
   const groups = new Map<string, Segment[]>();
   for (const p of raw) {

@@ -13,7 +13,8 @@
  */
 import { Ch } from '../lexer/chars.ts';
 import type { Cursor } from '../lexer/cursor.ts';
-import { decodeHeaderBytes } from '../mime/charset.ts';
+import { isAscii } from '../lexer/strings.ts';
+import { decodeHeaderBytes, decodeHeaderRange } from '../mime/charset.ts';
 import { parseMailDate } from '../mime/date.ts';
 import { decodeEncodedWords } from '../mime/encoded-words.ts';
 import type { Address, AddressEntry, Envelope } from '../model/envelope.ts';
@@ -24,25 +25,26 @@ export interface HeaderText {
   raw?: Uint8Array;
 }
 
+const NIL_TEXT: HeaderText = Object.freeze({ value: null }) as HeaderText;
+
 /** `nstring` as header text: raw 8-bit decoded (UTF-8, else windows-1252), then RFC 2047. */
 export function takeHeaderText(cur: Cursor): HeaderText {
-  const b = cur.takeNString();
-  if (b === null) return { value: null };
-  const plain = decodeHeaderBytes(b);
+  const kind = cur.takeNStringRange();
+  if (kind < 0) return NIL_TEXT;
+  const buf = kind === 0 ? cur.buf : cur.tokBytes;
+  const start = kind === 0 ? cur.tokStart : 0;
+  const end = kind === 0 ? cur.tokEnd : buf.length;
+  const plain = decodeHeaderRange(buf, start, end);
   const value = decodeEncodedWords(plain);
-  if (value === plain && isAscii(b)) return { value };
-  return { value, raw: b };
-}
-
-function isAscii(b: Uint8Array): boolean {
-  for (let i = 0; i < b.length; i++) if (b[i]! >= 0x80) return false;
-  return true;
+  if (value === plain && isAscii(buf, start, end)) return { value };
+  return { value, raw: buf.subarray(start, end) };
 }
 
 /** `nstring` as plain text (mailbox, host, message-id: no encoded words). */
-function takePlain(cur: Cursor): string | null {
-  const b = cur.takeNString();
-  return b === null ? null : decodeHeaderBytes(b);
+export function takePlain(cur: Cursor): string | null {
+  const kind = cur.takeNStringRange();
+  if (kind < 0) return null;
+  return kind === 0 ? decodeHeaderRange(cur.buf, cur.tokStart, cur.tokEnd) : decodeHeaderBytes(cur.tokBytes);
 }
 
 /**
