@@ -117,8 +117,14 @@ export class ResponseDecoder {
       if (frame.bareLf) cur.quirk('bareLf', frame.start);
       this.out.push(takeResponse(cur));
     } catch (e) {
-      const retry = !this.options.strict && e instanceof ImapParseError && e.code === 'SYNTAX' && hasMultibyteLiteral(frame);
-      this.out.push(retry ? this.reparseByCharacters(frame, e) : { type: 'error', error: asParseError(e, cur, frame) });
+      const retry =
+        !this.options.strict &&
+        e instanceof ImapParseError &&
+        e.code === 'SYNTAX' &&
+        hasMultibyteLiteral(frame);
+      this.out.push(
+        retry ? this.reparseByCharacters(frame, e) : { type: 'error', error: asParseError(e, cur, frame) },
+      );
     }
   }
 }

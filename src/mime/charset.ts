@@ -115,7 +115,8 @@ export function decodeHeaderBytes(bytes: Uint8Array): string {
  * come from the atom cache: they repeat across a folder's ENVELOPEs.
  */
 export function decodeHeaderRange(buf: Uint8Array, start: number, end: number): string {
-  if (isAscii(buf, start, end)) return end - start <= 32 ? atomString(buf, start, end) : asciiString(buf, start, end);
+  if (isAscii(buf, start, end))
+    return end - start <= 32 ? atomString(buf, start, end) : asciiString(buf, start, end);
   const bytes = buf.subarray(start, end);
   try {
     return utf8.decode(bytes);

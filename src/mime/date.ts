@@ -101,7 +101,8 @@ function parseCanonical(s: string): Date | null | undefined {
   const hh = digitsAt(s, i, 2);
   const mm = digitsAt(s, i + 3, 2);
   const ss = digitsAt(s, i + 6, 2);
-  if (hh < 0 || mm < 0 || ss < 0 || s.charCodeAt(i + 2) !== 58 || s.charCodeAt(i + 5) !== 58) return undefined;
+  if (hh < 0 || mm < 0 || ss < 0 || s.charCodeAt(i + 2) !== 58 || s.charCodeAt(i + 5) !== 58)
+    return undefined;
   i += 9;
   const sign = s.charCodeAt(i);
   const zh = digitsAt(s, i + 1, 2);

@@ -10,8 +10,9 @@
  * ext-value       = [charset] "'" [language] "'" *(char / "%" 2HEXDIG)   ; only in section 0 (or none)
  * ```
  */
-import type { BodyParameter } from '../model/body.ts';
+
 import { atomString } from '../lexer/strings.ts';
+import type { BodyParameter } from '../model/body.ts';
 import { decodeCharset, decodeHeaderBytes } from './charset.ts';
 import { decodeEncodedWords } from './encoded-words.ts';
 
@@ -71,7 +72,10 @@ function percentDecode(b: Uint8Array, from: number): number[] {
 export function joinParameters(raw: RawParameter[]): BodyParameter[] {
   // Most parameter lists have no RFC 2231 name (no "*"): no grouping needed.
   if (!raw.some((p) => p.name.includes(0x2a))) {
-    return raw.map((p) => ({ name: lowerName(p.name), value: decodeEncodedWords(decodeHeaderBytes(p.value)) }));
+    return raw.map((p) => ({
+      name: lowerName(p.name),
+      value: decodeEncodedWords(decodeHeaderBytes(p.value)),
+    }));
   }
   const order: string[] = [];
   const groups = new Map<string, Segment[]>();

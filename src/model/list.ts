@@ -22,22 +22,14 @@ export interface ListExtendedItem {
 }
 
 /**
- * `"LIST" SP mailbox-list`, `"LSUB" SP mailbox-list` or Gmail's `"XLIST" SP mailbox-list`.
+ * The data of `mailbox-list`, shared by LIST, LSUB and XLIST.
  *
  * ```abnf
  * mailbox-list = "(" [mbx-list-flags] ")" SP (DQUOTE QUOTED-CHAR DQUOTE / nil) SP mailbox
  *                [SP mbox-list-extended]
  * ```
- * @example
- * ```ts
- * // * LIST () "/" "New" ("OLDNAME" ("Old"))
- * // { type: 'untagged', kind: 'list', flags: [], delimiter: '/', mailbox: 'New',
- * //   mailboxRaw: bytes('New'), oldName: 'Old', oldNameRaw: bytes('Old') }
- * ```
  */
-export interface ListResponse {
-  type: 'untagged';
-  kind: 'list' | 'lsub' | 'xlist';
+export interface MailboxList {
   /** Name attributes as sent (`\HasNoChildren`, `\Noselect`, `\Sent` …). */
   flags: string[];
   /** The special-use attributes among `flags`, in the RFCs' spelling; absent when there are none. */
@@ -55,4 +47,31 @@ export interface ListResponse {
   childInfo?: string[];
   /** The other extended items, in the order sent. */
   extended?: ListExtendedItem[];
+}
+
+/**
+ * `"LIST" SP mailbox-list`.
+ *
+ * @example
+ * ```ts
+ * // * LIST () "/" "New" ("OLDNAME" ("Old"))
+ * // { type: 'untagged', kind: 'list', flags: [], delimiter: '/', mailbox: 'New',
+ * //   mailboxRaw: bytes('New'), oldName: 'Old', oldNameRaw: bytes('Old') }
+ * ```
+ */
+export interface ListResponse extends MailboxList {
+  type: 'untagged';
+  kind: 'list';
+}
+
+/** `"LSUB" SP mailbox-list` (RFC 3501; LIST (SUBSCRIBED) in RFC 9051). */
+export interface LsubResponse extends MailboxList {
+  type: 'untagged';
+  kind: 'lsub';
+}
+
+/** Gmail's legacy `"XLIST" SP mailbox-list`, before SPECIAL-USE. */
+export interface XlistResponse extends MailboxList {
+  type: 'untagged';
+  kind: 'xlist';
 }

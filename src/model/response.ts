@@ -8,7 +8,7 @@ import type { AclResponse, ListRightsResponse, MyRightsResponse } from './acl.ts
 import type { FetchAttributes } from './fetch.ts';
 import type { ComparatorResponse, LanguageResponse } from './i18n.ts';
 import type { IdResponse } from './id.ts';
-import type { ListResponse } from './list.ts';
+import type { ListResponse, LsubResponse, XlistResponse } from './list.ts';
 import type { MetadataResponse } from './metadata.ts';
 import type { NamespaceResponse } from './namespace.ts';
 import type { QuotaResponse, QuotaRootResponse } from './quota.ts';
@@ -134,6 +134,8 @@ export type UntaggedResponse =
   // Extensions (src/parser/ext/)
   | StatusResponse
   | ListResponse
+  | LsubResponse
+  | XlistResponse
   | NamespaceResponse
   | EsearchResponse
   | SortResponse

@@ -64,6 +64,15 @@ export function mailboxName(raw: Uint8Array): string {
 export function takeDelimiter(cur: Cursor): string | null {
   if (cur.skipNil()) return null;
   const at = cur.pos;
+  // The usual case, `"/"` or `"."`: one printable ASCII byte, without making a view.
+  const buf = cur.buf;
+  const c = buf[at + 1]!;
+  if (buf[at] === Ch.DQuote && at + 2 < cur.end && buf[at + 2] === Ch.DQuote && c > 0x20 && c < 0x7f) {
+    if (c !== Ch.DQuote && c !== Ch.Backslash) {
+      cur.pos = at + 3;
+      return String.fromCharCode(c);
+    }
+  }
   if (cur.peek() !== Ch.DQuote) cur.fail('a quoted hierarchy delimiter or NIL');
   const v = cur.takeQuoted();
   if (v.length === 1) return asciiString(v, 0, 1);

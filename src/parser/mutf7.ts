@@ -9,10 +9,10 @@
  * B64CHAR      = ALPHA / DIGIT / "+" / ","
  * ```
  * Decoding is strict: a name that breaks a rule (an unterminated shift, a printable ASCII
- * character encoded in base64, leftover bits, a lone surrogate, an 8-bit byte) is not modified
+ * character encoded in base64, leftover bits, a lone surrogate, two adjacent shifts, a control
+ * or 8-bit byte) is not modified
  * UTF-7, and the caller falls back to reading it as UTF-8 (RFC 6855 UTF8=ACCEPT, IMAP4rev2).
  */
-import { asciiString } from '../lexer/strings.ts';
 
 const enum C {
   Amp = 0x26, // "&"
@@ -27,6 +27,9 @@ const MB64: Int8Array = (() => {
   return t;
 })();
 
+/** Code units of the name being decoded; grown on demand, reused (one string is made at the end). */
+let units = new Uint16Array(256);
+
 /**
  * Decodes `buf[start, end)` from modified UTF-7, or returns `undefined` when the bytes are not
  * valid modified UTF-7.
@@ -37,28 +40,29 @@ const MB64: Int8Array = (() => {
  * ```
  */
 export function decodeMutf7(buf: Uint8Array, start: number, end: number): string | undefined {
-  let out = '';
-  let run = start;
+  // Never more code units than bytes.
+  if (units.length < end - start) units = new Uint16Array(end - start);
+  const out = units;
+  let n = 0;
   let i = start;
   while (i < end) {
     const c = buf[i]!;
     if (c < 0x20 || c > 0x7e) return undefined;
+    i++;
     if (c !== C.Amp) {
-      i++;
+      out[n++] = c;
       continue;
     }
-    out += asciiString(buf, run, i);
-    i++;
     if (i < end && buf[i] === C.Minus) {
-      out += '&';
-      run = ++i;
+      out[n++] = C.Amp;
+      i++;
       continue;
     }
     // A base64 run: 6 bits per byte into 16-bit UTF-16 code units.
     let bits = 0;
     let nbits = 0;
-    let high = -1;
-    let units = 0;
+    let high = false;
+    const first = n;
     while (i < end && buf[i] !== C.Minus) {
       const v = MB64[buf[i]!]!;
       if (v < 0) return undefined;
@@ -68,20 +72,31 @@ export function decodeMutf7(buf: Uint8Array, start: number, end: number): string
         nbits -= 16;
         const u = (bits >>> nbits) & 0xffff;
         bits &= (1 << nbits) - 1;
-        units++;
-        if (high >= 0) {
+        if (high) {
           if (u < 0xdc00 || u > 0xdfff) return undefined;
-          out += String.fromCharCode(high, u);
-          high = -1;
-        } else if (u >= 0xd800 && u <= 0xdbff) high = u;
+          high = false;
+        } else if (u >= 0xd800 && u <= 0xdbff) high = true;
         else if ((u >= 0xdc00 && u <= 0xdfff) || (u >= 0x20 && u <= 0x7e)) return undefined;
-        else out += String.fromCharCode(u);
+        out[n++] = u;
       }
       i++;
     }
     // "-" ends the run; the bits left over must be fewer than 6 and all zero (RFC 2152 padding).
-    if (i >= end || units === 0 || high >= 0 || nbits >= 6 || bits !== 0) return undefined;
-    run = ++i;
+    if (i >= end || n === first || high || nbits >= 6 || bits !== 0) return undefined;
+    i++;
+    // Two shifted runs are never adjacent: an encoder writes them as one (the "null shift" `-&`).
+    if (i + 1 < end && buf[i] === C.Amp && buf[i + 1] !== C.Minus) return undefined;
   }
-  return out + asciiString(buf, run, end);
+  return unitsString(out, n);
+}
+
+/** Largest argument count passed to `String.fromCharCode.apply` at once (stack bound). */
+const APPLY_MAX = 8192;
+
+function unitsString(u: Uint16Array, n: number): string {
+  if (n <= APPLY_MAX) return String.fromCharCode.apply(null, u.subarray(0, n) as unknown as number[]);
+  let s = '';
+  for (let k = 0; k < n; k += APPLY_MAX)
+    s += String.fromCharCode.apply(null, u.subarray(k, Math.min(n, k + APPLY_MAX)) as unknown as number[]);
+  return s;
 }

@@ -6,7 +6,8 @@
  * tagged-ext-simple = sequence-set / number / number64
  * tagged-ext-comp   = astring / tagged-ext-comp *(SP tagged-ext-comp) / "(" tagged-ext-comp ")"
  * ```
- * Bare tokens stay strings as sent (`12:30` is not guessed into a number or a set), quoted
+ * At the top level a quoted string or literal is accepted too: the item's own grammar (an
+ * extension this parser does not know) may put one there. Bare tokens stay strings as sent (`12:30` is not guessed into a number or a set), quoted
  * strings and literals are byte views, lists are arrays. Iterative, one depth count per "(" with
  * the cursor's limit: deep nesting ends in `DEPTH_EXCEEDED`, never in a stack overflow.
  */
@@ -35,7 +36,7 @@ function takeItem(cur: Cursor): ExtValue {
 
 /** Reads one `tagged-ext-val`. */
 export function takeExtValue(cur: Cursor): ExtValue {
-  if (cur.peek() !== Ch.LParen) return takeToken(cur);
+  if (cur.peek() !== Ch.LParen) return takeItem(cur);
   const stack: ExtValue[][] = [];
   let list: ExtValue[] = [];
   cur.enter();

@@ -16,6 +16,7 @@ import type { Cursor } from '../lexer/cursor.ts';
 import { KeywordTable } from '../lexer/keywords.ts';
 import type { UntaggedResponse } from '../model/response.ts';
 import { takeCapabilities } from './capability.ts';
+import { installExtensions } from './extensions.ts';
 import { takeFetch } from './fetch.ts';
 import { takeFlagList } from './flags.ts';
 import { takeRespText } from './resp-text.ts';
@@ -70,3 +71,6 @@ registerNumberedUntagged('FETCH', (cur, seq, at) => {
   if (seq === 0) cur.fail('nz-number (not 0)', at);
   return takeFetch(cur, seq);
 });
+
+// Last, so that the tables above exist: STATUS, LIST, ESEARCH … from src/parser/ext/.
+installExtensions(registerUntagged);

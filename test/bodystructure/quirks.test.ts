@@ -151,7 +151,13 @@ test('literalCountedInCharacters (DavMail 6, MailKit issue #1369): read again by
   const input = `* 15327 FETCH (UID 16410 ENVELOPE ("Thu, 29 Apr 2021 10:57:07 +0000" "x" (({38}\r\n${name} NIL "facility" "example.com")) NIL NIL NIL NIL NIL NIL "<d0f6@example.com>"))\r\n* 2 EXISTS\r\n`;
   const items = decodeAllWays(bytes(input));
   expect(items[0]).toMatchObject({
-    attributes: { uid: 16410, envelope: { from: [{ name, mailbox: 'facility', host: 'example.com' }], messageId: '<d0f6@example.com>' } },
+    attributes: {
+      uid: 16410,
+      envelope: {
+        from: [{ name, mailbox: 'facility', host: 'example.com' }],
+        messageId: '<d0f6@example.com>',
+      },
+    },
   });
   expect(items[1]).toEqual({ type: 'untagged', kind: 'exists', count: 2 });
   const dec = new ResponseDecoder();

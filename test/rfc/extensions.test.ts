@@ -16,16 +16,13 @@ import {
   expectResponse,
   expectStream,
   seqSet,
+  status,
   tagged,
   untagged,
 } from './helpers.ts';
 
 function fetch(seq: number, attributes: FetchResponse['attributes']): FetchResponse {
   return { type: 'untagged', kind: 'fetch', seq, attributes };
-}
-
-function unknown(name: string, raw: string): Response {
-  return { type: 'untagged', kind: 'unknown', name, raw: bytes(raw) };
 }
 
 describe('RFC 4315 UIDPLUS', () => {
@@ -328,10 +325,10 @@ describe('RFC 7162 CONDSTORE', () => {
     });
   });
 
-  test('STATUS … HIGHESTMODSEQ is not typed yet: kept whole', () => {
+  test('STATUS … HIGHESTMODSEQ (§3.1.8 example)', () => {
     expectResponse(
       '* STATUS blurdybloop (MESSAGES 231 UIDNEXT 7 HIGHESTMODSEQ 7011231777)\r\n',
-      unknown('STATUS', 'blurdybloop (MESSAGES 231 UIDNEXT 7 HIGHESTMODSEQ 7011231777)'),
+      status('blurdybloop', { messages: 231, uidNext: 7, highestModseq: 7011231777n }),
     );
   });
 
@@ -387,7 +384,7 @@ describe('RFC 7162 QRESYNC (§3.2.5 examples, as in RFC 5162 §3.1)', () => {
     );
   });
 
-  test('SELECT … (QRESYNC …): CLOSED, VANISHED (kept whole) and FETCH with MODSEQ above 2^53', () => {
+  test('SELECT … (QRESYNC …): CLOSED, VANISHED (EARLIER) and FETCH with MODSEQ above 2^53', () => {
     expectStream(
       '* OK [CLOSED]\r\n' +
         '* 314 EXISTS\r\n' +
@@ -420,7 +417,19 @@ describe('RFC 7162 QRESYNC (§3.2.5 examples, as in RFC 5162 §3.1)', () => {
           name: 'PERMANENTFLAGS',
           flags: ['\\Answered', '\\Flagged', '\\Draft', '\\Deleted', '\\Seen', '\\*'],
         }),
-        unknown('VANISHED', '(EARLIER) 41,43:116,118,120:211,214:540'),
+        {
+          type: 'untagged',
+          kind: 'vanished',
+          earlier: true,
+          uids: seqSet(
+            '41,43:116,118,120:211,214:540',
+            [41, 41],
+            [43, 116],
+            [118, 118],
+            [120, 211],
+            [214, 540],
+          ),
+        },
         fetch(49, { uid: 117, flags: ['\\Seen', '\\Answered'], modseq: 90060115194045001n }),
         fetch(50, { uid: 119, flags: ['\\Draft', '$MDNSent'], modseq: 90060115194045308n }),
         fetch(100, { uid: 541, flags: ['\\Seen', '$Forwarded'], modseq: 90060115194045001n }),
@@ -429,7 +438,7 @@ describe('RFC 7162 QRESYNC (§3.2.5 examples, as in RFC 5162 §3.1)', () => {
     );
   });
 
-  test('EXPUNGE with HIGHESTMODSEQ in the tagged OK (above 2^53), and VANISHED kept whole', () => {
+  test('EXPUNGE with HIGHESTMODSEQ in the tagged OK (above 2^53), and VANISHED', () => {
     expectStream(
       '* 3 EXPUNGE\r\n' +
         '* 3 EXPUNGE\r\n' +
@@ -444,7 +453,12 @@ describe('RFC 7162 QRESYNC (§3.2.5 examples, as in RFC 5162 §3.1)', () => {
         { type: 'untagged', kind: 'expunge', seq: 5 },
         { type: 'untagged', kind: 'expunge', seq: 8 },
         tagged('A202', 'OK', 'expunged', { name: 'HIGHESTMODSEQ', value: 20010715194045319n }),
-        unknown('VANISHED', '405,407,410,425'),
+        {
+          type: 'untagged',
+          kind: 'vanished',
+          earlier: false,
+          uids: seqSet('405,407,410,425', [405, 405], [407, 407], [410, 410], [425, 425]),
+        },
         tagged('B202', 'OK', 'expunged', { name: 'HIGHESTMODSEQ', value: 20010715194045319n }),
       ],
     );

@@ -14,6 +14,8 @@ import {
   type DecodeItem,
   type DecoderOptions,
   type ImapParseErrorCode,
+  type ListResponse,
+  type LsubResponse,
   parseResponse,
   type Response,
   type ResponseCode,
@@ -21,6 +23,8 @@ import {
   type SequenceRange,
   type SequenceSet,
   type Status,
+  type StatusAttributes,
+  type StatusResponse,
   type StatusUntagged,
   type TaggedResponse,
 } from '../../src/index.ts';
@@ -133,4 +137,20 @@ export function untagged(kind: StatusUntagged['kind'], text: string, code?: Resp
 /** A sequence set / uid-set: its text as sent and the ranges `[start, end]` as written. */
 export function seqSet(text: string, ...ranges: [number | '*', number | '*'][]): SequenceSet {
   return { text, ranges: ranges.map(([start, end]): SequenceRange => ({ start, end })) };
+}
+
+/** `"LIST" / "LSUB" SP mailbox-list`; `raw` is the name's bytes where they differ from `mailbox`. */
+export function mailboxList(
+  kind: 'list' | 'lsub',
+  flags: string[],
+  delimiter: string | null,
+  mailbox: string,
+  raw: string = mailbox,
+): ListResponse | LsubResponse {
+  return { type: 'untagged', kind, flags, delimiter, mailbox, mailboxRaw: bytes(raw) };
+}
+
+/** `"STATUS" SP mailbox SP "(" [status-att-list] ")"` */
+export function status(mailbox: string, attributes: StatusAttributes, raw: string = mailbox): StatusResponse {
+  return { type: 'untagged', kind: 'status', mailbox, mailboxRaw: bytes(raw), attributes };
 }

@@ -20,6 +20,8 @@ import {
   expectResponse,
   expectStream,
   hex,
+  mailboxList,
+  status,
   tagged,
   untagged,
 } from './helpers.ts';
@@ -281,7 +283,7 @@ describe('RFC 3501 §6.3 client commands, authenticated state', () => {
     ]);
   });
 
-  test('§6.3.4 DELETE (LIST is not typed yet: kept whole)', () => {
+  test('§6.3.4 DELETE', () => {
     expectStream(
       '* LIST () "/" blurdybloop\r\n' +
         '* LIST (\\Noselect) "/" foo\r\n' +
@@ -294,14 +296,14 @@ describe('RFC 3501 §6.3 client commands, authenticated state', () => {
         'A686 OK LIST completed\r\n' +
         'A687 OK DELETE Completed\r\n',
       [
-        unknown('LIST', '() "/" blurdybloop'),
-        unknown('LIST', '(\\Noselect) "/" foo'),
-        unknown('LIST', '() "/" foo/bar'),
+        mailboxList('list', [], '/', 'blurdybloop'),
+        mailboxList('list', ['\\Noselect'], '/', 'foo'),
+        mailboxList('list', [], '/', 'foo/bar'),
         tagged('A682', 'OK', 'LIST completed'),
         tagged('A683', 'OK', 'DELETE completed'),
         tagged('A684', 'NO', 'Name "foo" has inferior hierarchical names'),
         tagged('A685', 'OK', 'DELETE Completed'),
-        unknown('LIST', '(\\Noselect) "/" foo'),
+        mailboxList('list', ['\\Noselect'], '/', 'foo'),
         tagged('A686', 'OK', 'LIST completed'),
         tagged('A687', 'OK', 'DELETE Completed'),
       ],
@@ -315,8 +317,8 @@ describe('RFC 3501 §6.3 client commands, authenticated state', () => {
         'Z432 OK LIST completed\r\n' +
         'Z433 OK RENAME completed\r\n',
       [
-        unknown('LIST', '() "." INBOX'),
-        unknown('LIST', '() "." INBOX.bar'),
+        mailboxList('list', [], '.', 'INBOX'),
+        mailboxList('list', [], '.', 'INBOX.bar'),
         tagged('Z432', 'OK', 'LIST completed'),
         tagged('Z433', 'OK', 'RENAME completed'),
       ],
@@ -330,27 +332,27 @@ describe('RFC 3501 §6.3 client commands, authenticated state', () => {
     ]);
   });
 
-  test('§6.3.8 LIST (kept whole, quoted empty name included)', () => {
+  test('§6.3.8 LIST (a quoted empty name included)', () => {
     expectStream(
       '* LIST (\\Noselect) "/" ""\r\nA101 OK LIST Completed\r\n* LIST (\\Noselect) "." #news.\r\n',
       [
-        unknown('LIST', '(\\Noselect) "/" ""'),
+        mailboxList('list', ['\\Noselect'], '/', ''),
         tagged('A101', 'OK', 'LIST Completed'),
-        unknown('LIST', '(\\Noselect) "." #news.'),
+        mailboxList('list', ['\\Noselect'], '.', '#news.'),
       ],
     );
   });
 
-  test('§6.3.9 LSUB (kept whole)', () => {
+  test('§6.3.9 LSUB', () => {
     expectStream('* LSUB () "." #news.comp.mail.mime\r\nA002 OK LSUB completed\r\n', [
-      unknown('LSUB', '() "." #news.comp.mail.mime'),
+      mailboxList('lsub', [], '.', '#news.comp.mail.mime'),
       tagged('A002', 'OK', 'LSUB completed'),
     ]);
   });
 
-  test('§6.3.10 STATUS (kept whole)', () => {
+  test('§6.3.10 STATUS', () => {
     expectStream('* STATUS blurdybloop (MESSAGES 231 UIDNEXT 44292)\r\nA042 OK STATUS completed\r\n', [
-      unknown('STATUS', 'blurdybloop (MESSAGES 231 UIDNEXT 44292)'),
+      status('blurdybloop', { messages: 231, uidNext: 44292 }),
       tagged('A042', 'OK', 'STATUS completed'),
     ]);
   });
@@ -687,19 +689,19 @@ describe('RFC 3501 §7.2–§7.3 server, mailbox and size responses', () => {
       },
     ],
     [
-      '§7.2.2 LIST (kept whole)',
+      '§7.2.2 LIST',
       '* LIST (\\Noselect) "/" ~/Mail/foo\r\n',
-      unknown('LIST', '(\\Noselect) "/" ~/Mail/foo'),
+      mailboxList('list', ['\\Noselect'], '/', '~/Mail/foo'),
     ],
     [
-      '§7.2.3 LSUB (kept whole)',
+      '§7.2.3 LSUB',
       '* LSUB () "." #news.comp.mail.misc\r\n',
-      unknown('LSUB', '() "." #news.comp.mail.misc'),
+      mailboxList('lsub', [], '.', '#news.comp.mail.misc'),
     ],
     [
-      '§7.2.4 STATUS (kept whole)',
+      '§7.2.4 STATUS',
       '* STATUS blurdybloop (MESSAGES 231 UIDNEXT 44292)\r\n',
-      unknown('STATUS', 'blurdybloop (MESSAGES 231 UIDNEXT 44292)'),
+      status('blurdybloop', { messages: 231, uidNext: 44292 }),
     ],
     ['§7.2.5 SEARCH', '* SEARCH 2 3 6\r\n', { type: 'untagged', kind: 'search', ids: [2, 3, 6] }],
     ['§7.2.5 SEARCH with no match', '* SEARCH\r\n', { type: 'untagged', kind: 'search', ids: [] }],

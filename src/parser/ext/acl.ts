@@ -14,8 +14,8 @@ import { Ch } from '../../lexer/chars.ts';
 import type { Cursor } from '../../lexer/cursor.ts';
 import { atomString, textString } from '../../lexer/strings.ts';
 import type { AclEntry, AclResponse, ListRightsResponse, MyRightsResponse } from '../../model/acl.ts';
+import type { RegisterUntagged } from '../extensions.ts';
 import { mailboxName } from '../mailbox.ts';
-import { registerUntagged } from '../untagged.ts';
 
 function takeIdentifier(cur: Cursor): string {
   const v = cur.takeAString();
@@ -77,7 +77,7 @@ export function takeMyRights(cur: Cursor): MyRightsResponse {
 }
 
 /** Plugs ACL, LISTRIGHTS and MYRIGHTS into the dispatch. */
-export function registerAcl(): void {
+export function registerAcl(registerUntagged: RegisterUntagged): void {
   registerUntagged('ACL', takeAcl);
   registerUntagged('LISTRIGHTS', takeListRights);
   registerUntagged('MYRIGHTS', takeMyRights);

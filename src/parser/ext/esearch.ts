@@ -24,9 +24,9 @@ import type { Cursor } from '../../lexer/cursor.ts';
 import { KeywordTable } from '../../lexer/keywords.ts';
 import { atomString, textString } from '../../lexer/strings.ts';
 import type { EsearchPartial, EsearchResponse } from '../../model/search.ts';
+import type { RegisterUntagged } from '../extensions.ts';
 import { takeSequenceSet } from '../sequence-set.ts';
 import { takeExtValue } from '../tagged-ext.ts';
-import { registerUntagged } from '../untagged.ts';
 
 const enum Item {
   Min,
@@ -68,16 +68,20 @@ function takePartial(cur: Cursor): EsearchPartial {
 
 /** Reads the data after `* ESEARCH`. */
 export function takeEsearch(cur: Cursor): EsearchResponse {
-  const r: EsearchResponse = { type: 'untagged', kind: 'esearch', uid: false };
+  let tag: string | undefined;
   if (cur.peek() === Ch.Space && cur.peekAt(1) === Ch.LParen) {
     cur.pos++;
     cur.enter();
     cur.expectKeyword('TAG');
     cur.expectSp();
     const t = cur.takeAString();
-    r.tag = textString(t, 0, t.length);
+    tag = textString(t, 0, t.length);
     cur.leave();
   }
+  const r: EsearchResponse =
+    tag === undefined
+      ? { type: 'untagged', kind: 'esearch', uid: false }
+      : { type: 'untagged', kind: 'esearch', tag, uid: false };
   if (cur.peek() === Ch.Space) {
     cur.pos++;
     if (cur.isKeyword('UID')) {
@@ -118,6 +122,6 @@ export function takeEsearch(cur: Cursor): EsearchResponse {
 }
 
 /** Plugs ESEARCH into the dispatch. */
-export function registerEsearch(): void {
+export function registerEsearch(registerUntagged: RegisterUntagged): void {
   registerUntagged('ESEARCH', takeEsearch);
 }

@@ -14,7 +14,7 @@ import { Ch } from '../../lexer/chars.ts';
 import type { Cursor } from '../../lexer/cursor.ts';
 import { textString } from '../../lexer/strings.ts';
 import type { IdParam, IdResponse } from '../../model/id.ts';
-import { registerUntagged } from '../untagged.ts';
+import type { RegisterUntagged } from '../extensions.ts';
 
 /** Reads the data after `* ID`. */
 export function takeId(cur: Cursor): IdResponse {
@@ -41,6 +41,6 @@ export function takeId(cur: Cursor): IdResponse {
 }
 
 /** Plugs ID into the dispatch. */
-export function registerId(): void {
+export function registerId(registerUntagged: RegisterUntagged): void {
   registerUntagged('ID', takeId);
 }

@@ -29,11 +29,11 @@ import { Ch } from '../../lexer/chars.ts';
 import type { Cursor } from '../../lexer/cursor.ts';
 import { KeywordTable } from '../../lexer/keywords.ts';
 import { atomString, textString } from '../../lexer/strings.ts';
-import type { ListResponse, SpecialUse } from '../../model/list.ts';
+import type { ListResponse, LsubResponse, MailboxList, SpecialUse, XlistResponse } from '../../model/list.ts';
+import type { RegisterUntagged } from '../extensions.ts';
 import { takeFlag } from '../flags.ts';
 import { bytesEqualKeyword, mailboxName, takeDelimiter } from '../mailbox.ts';
 import { takeExtValue } from '../tagged-ext.ts';
-import { registerUntagged } from '../untagged.ts';
 
 const specialUses = new KeywordTable<SpecialUse>();
 for (const f of [
@@ -49,8 +49,12 @@ for (const f of [
   specialUses.add(f, f);
 }
 
-/** `"(" [mbx-list-flags] ")"`: every flag a `flag-extension` (`"\" atom`). */
-function takeListFlags(cur: Cursor, r: ListResponse): void {
+/**
+ * `"(" [mbx-list-flags] ")"` into `flags` (every one a `flag-extension`, `"\" atom`); returns
+ * the special-use ones, if any.
+ */
+function takeListFlags(cur: Cursor, flags: string[]): SpecialUse[] | undefined {
+  let uses: SpecialUse[] | undefined;
   cur.enter();
   if (cur.peek() !== Ch.RParen) {
     const buf = cur.buf;
@@ -58,13 +62,13 @@ function takeListFlags(cur: Cursor, r: ListResponse): void {
       const start = cur.pos;
       if (buf[start] !== Ch.Backslash || cur.peekAt(1) === Ch.Star)
         cur.fail('a mailbox attribute ("\\" atom)');
-      const flag = takeFlag(cur);
-      r.flags.push(flag);
+      flags.push(takeFlag(cur));
       const use = specialUses.get(buf, start, cur.pos);
-      if (use !== undefined) (r.specialUse ??= []).push(use);
+      if (use !== undefined) (uses ??= []).push(use);
     } while (cur.skipIf(Ch.Space));
   }
   cur.leave();
+  return uses;
 }
 
 /** `"(" list-select-base-opt-quoted *(SP list-select-base-opt-quoted) ")"` */
@@ -81,7 +85,7 @@ function takeChildInfo(cur: Cursor): string[] {
 }
 
 /** `"(" [mbox-list-extended-item *(SP mbox-list-extended-item)] ")"` */
-function takeExtendedItems(cur: Cursor, r: ListResponse): void {
+function takeExtendedItems(cur: Cursor, r: MailboxList): void {
   cur.enter();
   if (cur.peek() !== Ch.RParen) {
     do {
@@ -103,7 +107,12 @@ function takeExtendedItems(cur: Cursor, r: ListResponse): void {
   cur.leave();
 }
 
-function takeMailboxList(cur: Cursor, kind: ListResponse['kind']): ListResponse {
+type MailboxListResponse = ListResponse | LsubResponse | XlistResponse;
+
+function takeMailboxList<K extends MailboxListResponse['kind']>(
+  cur: Cursor,
+  kind: K,
+): Extract<MailboxListResponse, { kind: K }> {
   cur.expectSp();
   const flags: string[] = [];
   const uses = takeListFlags(cur, flags);
@@ -111,15 +120,12 @@ function takeMailboxList(cur: Cursor, kind: ListResponse['kind']): ListResponse 
   const delimiter = takeDelimiter(cur);
   cur.expectSp();
   const raw = cur.takeAString();
-  const r: ListResponse = {
-    type: 'untagged',
-    kind,
-    flags,
-    delimiter,
-    mailbox: mailboxName(raw),
-    mailboxRaw: raw,
-  };
-  if (uses !== undefined) r.specialUse = uses;
+  const mailbox = mailboxName(raw);
+  const r = (
+    uses === undefined
+      ? { type: 'untagged', kind, flags, delimiter, mailbox, mailboxRaw: raw }
+      : { type: 'untagged', kind, flags, specialUse: uses, delimiter, mailbox, mailboxRaw: raw }
+  ) as Extract<MailboxListResponse, { kind: K }>;
   if (cur.skipIf(Ch.Space)) takeExtendedItems(cur, r);
   return r;
 }
@@ -130,17 +136,17 @@ export function takeList(cur: Cursor): ListResponse {
 }
 
 /** Reads the data after `* LSUB`. */
-export function takeLsub(cur: Cursor): ListResponse {
+export function takeLsub(cur: Cursor): LsubResponse {
   return takeMailboxList(cur, 'lsub');
 }
 
 /** Reads the data after `* XLIST` (Gmail's pre-SPECIAL-USE command, same grammar as LIST). */
-export function takeXlist(cur: Cursor): ListResponse {
+export function takeXlist(cur: Cursor): XlistResponse {
   return takeMailboxList(cur, 'xlist');
 }
 
 /** Plugs LIST, LSUB and XLIST into the dispatch. */
-export function registerList(): void {
+export function registerList(registerUntagged: RegisterUntagged): void {
   registerUntagged('LIST', takeList);
   registerUntagged('LSUB', takeLsub);
   registerUntagged('XLIST', takeXlist);

@@ -18,9 +18,9 @@ import type { Cursor } from '../../lexer/cursor.ts';
 import { textString } from '../../lexer/strings.ts';
 import type { MetadataEntry, MetadataResponse } from '../../model/metadata.ts';
 import type { MetadataCode } from '../../model/resp-code.ts';
+import type { RegisterUntagged } from '../extensions.ts';
 import { mailboxName } from '../mailbox.ts';
 import { registerResponseCode } from '../resp-code.ts';
-import { registerUntagged } from '../untagged.ts';
 
 function takeEntryName(cur: Cursor): string {
   const v = cur.takeAString();
@@ -69,7 +69,7 @@ function takeMetadataCode(cur: Cursor): MetadataCode {
 }
 
 /** Plugs METADATA (response and code) into the dispatch. */
-export function registerMetadata(): void {
+export function registerMetadata(registerUntagged: RegisterUntagged): void {
   registerUntagged('METADATA', takeMetadata);
   registerResponseCode('METADATA', takeMetadataCode);
 }

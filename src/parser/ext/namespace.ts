@@ -18,8 +18,8 @@ import { Ch } from '../../lexer/chars.ts';
 import type { Cursor } from '../../lexer/cursor.ts';
 import { textString } from '../../lexer/strings.ts';
 import type { NamespaceDescription, NamespaceResponse } from '../../model/namespace.ts';
+import type { RegisterUntagged } from '../extensions.ts';
 import { nameString, takeDelimiter } from '../mailbox.ts';
-import { registerUntagged } from '../untagged.ts';
 
 function takeText(cur: Cursor): string {
   const v = cur.takeString();
@@ -69,6 +69,6 @@ export function takeNamespaceResponse(cur: Cursor): NamespaceResponse {
 }
 
 /** Plugs NAMESPACE into the dispatch. */
-export function registerNamespace(): void {
+export function registerNamespace(registerUntagged: RegisterUntagged): void {
   registerUntagged('NAMESPACE', takeNamespaceResponse);
 }

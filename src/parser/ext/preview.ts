@@ -24,9 +24,10 @@ import { registerFetchAttribute } from '../fetch.ts';
 function takeAlgorithmForm(cur: Cursor, attrs: FetchAttributes): void {
   cur.enter();
   cur.takeRun(ATOM_CHAR, 'a preview algorithm (FUZZY)');
-  attrs.previewAlgorithm = atomString(cur.buf, cur.tokStart, cur.tokEnd);
+  const algorithm = atomString(cur.buf, cur.tokStart, cur.tokEnd);
   cur.expectSp();
   attrs.preview = cur.takeNString();
+  attrs.previewAlgorithm = algorithm;
   cur.leave();
 }
 

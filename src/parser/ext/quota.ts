@@ -20,8 +20,8 @@ import { ATOM_CHAR, Ch } from '../../lexer/chars.ts';
 import type { Cursor } from '../../lexer/cursor.ts';
 import { atomString, textString } from '../../lexer/strings.ts';
 import type { QuotaResource, QuotaResponse, QuotaRootResponse } from '../../model/quota.ts';
+import type { RegisterUntagged } from '../extensions.ts';
 import { mailboxName } from '../mailbox.ts';
-import { registerUntagged } from '../untagged.ts';
 
 function takeRootName(cur: Cursor): string {
   const v = cur.takeAString();
@@ -68,7 +68,7 @@ export function takeQuotaRoot(cur: Cursor): QuotaRootResponse {
 }
 
 /** Plugs QUOTA and QUOTAROOT into the dispatch. */
-export function registerQuota(): void {
+export function registerQuota(registerUntagged: RegisterUntagged): void {
   registerUntagged('QUOTA', takeQuota);
   registerUntagged('QUOTAROOT', takeQuotaRoot);
 }

@@ -17,7 +17,7 @@
 import { Ch, DIGIT } from '../../lexer/chars.ts';
 import type { Cursor } from '../../lexer/cursor.ts';
 import type { SortResponse, Thread, ThreadResponse } from '../../model/search.ts';
-import { registerUntagged } from '../untagged.ts';
+import type { RegisterUntagged } from '../extensions.ts';
 
 /** Reads the data after `* SORT`. */
 export function takeSort(cur: Cursor): SortResponse {
@@ -101,7 +101,7 @@ export function takeThread(cur: Cursor): ThreadResponse {
 }
 
 /** Plugs SORT and THREAD into the dispatch. */
-export function registerSortThread(): void {
+export function registerSortThread(registerUntagged: RegisterUntagged): void {
   registerUntagged('SORT', takeSort);
   registerUntagged('THREAD', takeThread);
 }

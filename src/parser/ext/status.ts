@@ -24,9 +24,9 @@ import { wireBytes } from '../../lexer/frame.ts';
 import { KeywordTable } from '../../lexer/keywords.ts';
 import { atomString } from '../../lexer/strings.ts';
 import type { StatusAttributes, StatusResponse } from '../../model/status.ts';
+import type { RegisterUntagged } from '../extensions.ts';
 import { mailboxName } from '../mailbox.ts';
 import { registerResponseCode } from '../resp-code.ts';
-import { registerUntagged } from '../untagged.ts';
 import { skipValue } from '../value.ts';
 import { takeObjectId } from './objectid.ts';
 
@@ -101,7 +101,7 @@ export function takeStatusResponse(cur: Cursor): StatusResponse {
 }
 
 /** Plugs STATUS (and the TOOBIG code APPENDLIMIT refers to) into the dispatch. */
-export function registerStatus(): void {
+export function registerStatus(registerUntagged: RegisterUntagged): void {
   registerUntagged('STATUS', takeStatusResponse);
   registerResponseCode('TOOBIG', () => ({ name: 'TOOBIG' }));
 }

@@ -10,8 +10,8 @@
 import { Ch } from '../../lexer/chars.ts';
 import type { Cursor } from '../../lexer/cursor.ts';
 import type { VanishedResponse } from '../../model/vanished.ts';
+import type { RegisterUntagged } from '../extensions.ts';
 import { takeSequenceSet } from '../sequence-set.ts';
-import { registerUntagged } from '../untagged.ts';
 
 /** Reads the data after `* VANISHED`. */
 export function takeVanished(cur: Cursor): VanishedResponse {
@@ -28,6 +28,6 @@ export function takeVanished(cur: Cursor): VanishedResponse {
 }
 
 /** Plugs VANISHED into the dispatch. */
-export function registerVanished(): void {
+export function registerVanished(registerUntagged: RegisterUntagged): void {
   registerUntagged('VANISHED', takeVanished);
 }
