@@ -1,0 +1,47 @@
+/**
+ * imap-wire: `ResponseDecoder.push(chunk)` per chunk, `end()` at the close, counting the typed
+ * items it yields. Error items are counted (and fail the verification); responses and FETCH
+ * items it has no grammar for yet (`kind: 'unknown'`, `attributes.unknown`, kept as raw bytes)
+ * are counted as `untyped`, so the report says when a workload was only framed, not parsed.
+ */
+import { ResponseDecoder } from '../../src/index.ts';
+import type { Adapter, Counts } from './adapter.ts';
+import { emptyCounts } from './adapter.ts';
+
+interface Item {
+  type: string;
+  kind?: string;
+  attributes?: { uid?: number; sections?: Array<{ value: Uint8Array | null }>; unknown?: unknown[] };
+}
+
+function count(c: Counts, items: readonly Item[]): void {
+  for (const item of items) {
+    if (item.type === 'error') {
+      c.errors++;
+      continue;
+    }
+    c.responses++;
+    if (item.kind === 'fetch') {
+      const a = item.attributes!;
+      if (a.uid !== undefined) c.uidSum += a.uid;
+      const sections = a.sections;
+      if (sections) for (const s of sections) if (s.value) c.bodyBytes += s.value.length;
+      if (a.unknown) c.untyped = (c.untyped ?? 0) + a.unknown.length;
+    } else if (item.kind === 'unknown') c.untyped = (c.untyped ?? 0) + 1;
+  }
+}
+
+export const imapWire: Adapter = {
+  name: 'imap-wire',
+  library: 'imap-wire (this repo)',
+  path: 'ResponseDecoder.push() -> typed responses',
+  input: 'uint8array',
+  parse(chunks) {
+    const c = emptyCounts();
+    const dec = new ResponseDecoder();
+    for (const chunk of chunks) count(c, dec.push(chunk) as unknown as Item[]);
+    const rest = dec.end() as unknown;
+    if (Array.isArray(rest)) count(c, rest as Item[]);
+    return c;
+  },
+};

@@ -1,0 +1,98 @@
+/**
+ * node-imap (`imap`): its `Parser` reads from a Readable the way `Connection` hands it the
+ * socket (`new Parser(this._sock)`), and emits 'tagged', 'untagged', 'continue' per response,
+ * 'body' with a Readable per BODY[...] literal (consumed here, as a fetch listener must, or the
+ * parser stalls on backpressure) and 'other' for lines it does not recognise (counted as errors:
+ * node-imap drops them).
+ *
+ * The Readable hands out one chunk per `_read()`, and its highWaterMark of 1 byte keeps it from
+ * pre-buffering (and so merging) chunks: the parser sees the chunk sizes under test, as it sees
+ * the socket's reads. The chunk is pushed on the next tick, not inside `_read()`: a socket's
+ * data always arrives later, and with a source that answers synchronously `Parser._parse()` ->
+ * `_tryread()` -> `read()` -> `_parse()` recurses once per chunk until the stack overflows.
+ * `process.nextTick` is the cheapest deferral, so harness overhead stays out of the timing.
+ */
+import { Readable } from 'node:stream';
+import nodeImapParser from 'imap/lib/Parser.js';
+import type { Adapter } from './adapter.ts';
+import { emptyCounts, libraryVersion } from './adapter.ts';
+
+const { Parser } = nodeImapParser;
+
+interface Untagged {
+  type: string;
+  num?: number;
+  text?: unknown;
+}
+
+export const nodeImap: Adapter = {
+  name: 'node-imap',
+  library: libraryVersion('imap'),
+  path: 'Readable -> Parser events (tagged/untagged/continue/body)',
+  input: 'buffer',
+  parse(chunks) {
+    const c = emptyCounts();
+    const iterator = chunks[Symbol.iterator]();
+    const source = new Readable({
+      highWaterMark: 1,
+      read() {
+        const next = iterator.next();
+        process.nextTick(() => this.push(next.done ? null : next.value));
+      },
+    });
+    const parser = new Parser(source);
+    let openBodies = 0;
+    let ended = false;
+    return new Promise<typeof c>((resolve, reject) => {
+      // node-imap parses inside stream callbacks, so what it throws (a TypeError on a line it
+      // does not expect) is an uncaught exception: caught here, it makes the cell n/a
+      const crash = (err: Error) => {
+        process.off('uncaughtException', crash);
+        reject(new Error(`node-imap threw from its parser: ${err.message}`));
+      };
+      process.on('uncaughtException', crash);
+      const settle = () => {
+        if (ended && openBodies === 0) {
+          process.off('uncaughtException', crash);
+          resolve(c);
+        }
+      };
+      parser.on('tagged', () => {
+        c.responses++;
+      });
+      parser.on('continue', () => {
+        c.responses++;
+      });
+      parser.on('untagged', (info: Untagged) => {
+        c.responses++;
+        if (info.type === 'fetch') {
+          const uid = (info.text as { uid?: number } | undefined)?.uid;
+          if (typeof uid === 'number') c.uidSum += uid;
+        }
+      });
+      parser.on('other', () => {
+        c.errors++;
+      });
+      parser.on('body', (stream: Readable) => {
+        openBodies++;
+        stream.on('data', (piece: Buffer) => {
+          c.bodyBytes += piece.length;
+        });
+        stream.on('end', () => {
+          openBodies--;
+          settle();
+        });
+      });
+      parser.on('error', reject);
+      source.on('error', reject);
+      source.on('end', () => {
+        // the parser emits synchronously from the read that drained the stream; bodies end on
+        // a later tick
+        setImmediate(() => {
+          ended = true;
+          settle();
+        });
+      });
+    });
+  },
+};

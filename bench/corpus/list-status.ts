@@ -1,0 +1,114 @@
+/**
+ * list-status: `LIST "" "*" RETURN (SPECIAL-USE STATUS (...))` (RFC 5819) over a large folder
+ * tree: every mailbox gives `* LIST (attrs) "/" name` then `* STATUS name (...)`. Names are atoms
+ * where Dovecot writes atoms (`2024:Q1`, `12:30:00`, `Work/Projects`, modified UTF-7 `&ZeVnLIqe-`),
+ * quoted when they hold spaces or specials (escaped `\"`, `\\`), a few literals; one batch uses
+ * the `.` delimiter (Courier, Cyrus). HIGHESTMODSEQ above 2^53 in some.
+ */
+import { ImapWriter } from './imap-writer.ts';
+import { Rng } from './prng.ts';
+import type { Workload } from './workload.ts';
+
+const TOP = [
+  'Archive',
+  'Work',
+  'Clients',
+  'Projects',
+  'Lists',
+  'Receipts',
+  'Company News',
+  '2024:Q1',
+  '2024',
+  'Travel',
+  '&BB8EQAQ4BDIENQRC-',
+];
+const LEAF = [
+  'Q1',
+  'Q2',
+  '2023',
+  '2024:Q1',
+  '12:30:00',
+  'Alpha',
+  'Beta [old]',
+  'Re&AOc-us &- Factures',
+  '&ZeVnLIqe-',
+  'Emoji &2D3c7A-',
+  'Invoices "paid"',
+  'back\\slash',
+  'ACME Corp.',
+  'node-dev',
+  'Zürich',
+  'Team_42',
+];
+const SPECIAL = [
+  ['INBOX', ''],
+  ['Sent', '\\Sent'],
+  ['Drafts', '\\Drafts'],
+  ['Junk', '\\Junk'],
+  ['Trash', '\\Trash'],
+  ['Archive', '\\Archive'],
+  ['All Mail', '\\All'],
+  ['Flagged', '\\Flagged'],
+] as const;
+
+/** Mailbox name as Dovecot writes it: atom, quoted, or literal (8-bit with UTF8=ACCEPT). */
+function mailbox(rng: Rng, name: string): string {
+  if (/[^\x20-\x7e]/.test(name) && rng.chance(0.5)) return `{${Buffer.byteLength(name)}}\r\n${name}`;
+  if (/^[\x21-\x7e]+$/.test(name) && !/[(){%*"\\\]]/.test(name)) return name;
+  return `"${name.replace(/[\\"]/g, '\\$&')}"`;
+}
+
+function status(rng: Rng): string {
+  const items: string[] = [];
+  const uidnext = rng.int(1, 400_000);
+  if (rng.chance(0.95)) items.push(`MESSAGES ${rng.int(0, uidnext)}`);
+  items.push(`UIDNEXT ${uidnext}`);
+  items.push(`UIDVALIDITY ${rng.int(1, 0xffffffff)}`);
+  if (rng.chance(0.9)) items.push(`UNSEEN ${rng.int(0, 500)}`);
+  if (rng.chance(0.3)) items.push(`RECENT ${rng.int(0, 5)}`);
+  if (rng.chance(0.8)) items.push(`HIGHESTMODSEQ ${rng.chance(0.1) ? rng.u63() : rng.int(1, 9_000_000)}`);
+  if (rng.chance(0.5)) items.push(`SIZE ${rng.int(0, 4_000_000_000)}`);
+  return `(${items.join(' ')})`;
+}
+
+export function listStatus(scale: number): Workload {
+  const count = Math.max(SPECIAL.length, Math.round(20_000 * scale));
+  const rng = new Rng(0x1157);
+  const w = new ImapWriter(count * 160);
+  const batch = 500;
+  let tag = 1;
+  for (let done = 0; done < count; ) {
+    const delim = tag % 4 === 3 ? '.' : '/';
+    const n = Math.min(batch, count - done);
+    for (let i = 0; i < n; i++, done++) {
+      let name: string;
+      const attrs: string[] = [];
+      if (i < SPECIAL.length) {
+        const [n0, use] = SPECIAL[i]!;
+        name = delim === '.' && i > 0 ? `INBOX.${n0}` : n0;
+        if (use) attrs.push(use);
+        attrs.push('\\HasNoChildren');
+      } else {
+        const depth = rng.int(1, 4);
+        const parts = [rng.pick(TOP)];
+        for (let d = 1; d < depth; d++) parts.push(rng.pick(LEAF));
+        name = parts.join(delim);
+        attrs.push(rng.chance(0.3) ? '\\HasChildren' : '\\HasNoChildren');
+        if (rng.chance(0.4)) attrs.unshift('\\Subscribed');
+        if (rng.chance(0.03)) attrs.unshift('\\Noselect');
+        if (rng.chance(0.05)) attrs.push(rng.pick(['\\Marked', '\\Unmarked']));
+      }
+      const mb = mailbox(rng, name);
+      const ext = rng.chance(0.02) ? ' ("CHILDINFO" ("SUBSCRIBED"))' : '';
+      w.line(`* LIST (${attrs.join(' ')}) "${delim}" ${mb}${ext}`);
+      if (!attrs.includes('\\Noselect')) w.line(`* STATUS ${mb} ${status(rng)}`);
+    }
+    w.line(`A${tag++} OK List completed (0.003 + 0.000 + 0.002 secs).`);
+  }
+  return {
+    name: 'list-status',
+    shape: `LIST + STATUS (LIST-STATUS), ${count} mailboxes`,
+    bytes: w.finish(),
+    expect: w.expect,
+  };
+}

@@ -1,0 +1,178 @@
+/** The result model written to bench/results.json, and its Markdown rendering. */
+import type { Counts } from '../adapters/adapter.ts';
+import type { Expect } from '../corpus/workload.ts';
+import type { MemoryPeak } from './memory.ts';
+import type { Timing } from './timing.ts';
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryGB: number;
+  node: string;
+  v8: string;
+  os: string;
+  date: string;
+  commit: string | null;
+  /** 1-minute load average when the run started and ended: above the core count, other work competed. */
+  loadStart: number;
+  loadEnd: number;
+}
+
+export interface WorkloadInfo {
+  name: string;
+  shape: string;
+  bytes: number;
+  sha256: string;
+  expect: Expect;
+}
+
+export type CellStatus = 'ok' | 'mismatch' | 'n/a';
+
+export interface Cell {
+  workload: string;
+  chunk: number;
+  adapter: string;
+  library: string;
+  status: CellStatus;
+  /** Why the cell is n/a or mismatched: what differs, or what was thrown. */
+  reason?: string;
+  /** The cause of a mismatch when it is known (../adapters/known-issues.ts). */
+  cause?: string;
+  counts?: Counts;
+  timing?: Timing;
+  /** Median throughput, MB = 10^6 bytes. */
+  mbps?: number;
+  /** imap-wire MB/s over this adapter's MB/s, same workload and chunk size. */
+  imapWireRatio?: number;
+  memory?: MemoryPeak | { error: string };
+}
+
+export interface ScalingPoint {
+  factor: number;
+  chunk: number;
+  bytes: number;
+  medianMs: number;
+  msPerMB: number;
+  /** msPerMB over the 1x msPerMB: 1.0 means linear. */
+  relative: number;
+}
+
+export interface Results {
+  mode: 'full' | 'quick';
+  machine: Machine;
+  workloads: WorkloadInfo[];
+  cells: Cell[];
+  scaling: ScalingPoint[];
+  /** Count mismatches and n/a cells, one line each. */
+  problems: string[];
+  /** Per-workload notes on what the adapters do differently. */
+  notes: Record<string, readonly string[]>;
+  adapters: { name: string; library: string; path: string }[];
+}
+
+const mb = (n: number) => (n / 1e6).toFixed(n >= 1e7 ? 0 : 1);
+const mib = (n: number) => `${(n / 1048576).toFixed(1)} MiB`;
+
+function memCell(m: Cell['memory'], key: keyof MemoryPeak): string {
+  if (!m) return '';
+  if ('error' in m) return 'err';
+  return mib(Math.max(0, m[key]));
+}
+
+function countsCell(c: Cell): string {
+  if (c.status === 'ok') return c.counts?.untyped ? `ok (${c.counts.untyped} untyped)` : 'ok';
+  return `**${c.status}**: ${c.reason ?? ''}${c.cause ? ' (cause under Problems)' : ''}`;
+}
+
+export function renderMarkdown(r: Results): string {
+  const m = r.machine;
+  const out: string[] = [];
+  out.push(`# imap-wire benchmark results (${r.mode})`, '');
+  out.push(`- machine: ${m.cpu} (${m.cores} cores, ${m.memoryGB} GB), ${m.os}`);
+  out.push(`- node ${m.node} (V8 ${m.v8}), date ${m.date}${m.commit ? `, commit ${m.commit}` : ''}`);
+  if (m.loadStart !== undefined) {
+    const busy =
+      Math.max(m.loadStart, m.loadEnd) > m.cores
+        ? ': other processes competed for the cores, absolute MB/s are low'
+        : '';
+    out.push(
+      `- load average ${m.loadStart.toFixed(1)} at start, ${m.loadEnd.toFixed(1)} at end (${m.cores} cores)${busy}`,
+    );
+  }
+  out.push(
+    '- MB/s is median throughput, MB = 10^6 bytes; ± is the median absolute deviation over the median;',
+  );
+  out.push('  "imap-wire ×" is imap-wire MB/s over that adapter\'s MB/s (same bytes, same chunking);');
+  out.push(
+    "  heap / external peaks are above a post-GC baseline in a fresh child process; RSS is that child's peak.",
+  );
+  out.push(
+    '- "untyped": responses or FETCH items imap-wire returned as raw bytes (no grammar for them yet);',
+  );
+  out.push('  there imap-wire framed and skipped what the peers parsed, so the cell is not like for like.');
+  out.push(
+    '- regenerate: `npm run bench` (full) or `npm run bench:quick`; corpora are seeded, the sha256 below identifies the bytes.',
+  );
+  out.push('', '| adapter | library | what runs |', '|---|---|---|');
+  for (const a of r.adapters) out.push(`| ${a.name} | ${a.library} | ${a.path} |`);
+  out.push('');
+  if (r.problems.length) {
+    out.push('## Problems', '');
+    for (const p of r.problems) out.push(`- ${p}`);
+    out.push('');
+  }
+  for (const w of r.workloads) {
+    out.push(`## ${w.name}: ${w.shape}`, '');
+    out.push(
+      `${mb(w.bytes)} MB, sha256 \`${w.sha256}\`, expect ${w.expect.responses} responses, uidSum ${w.expect.uidSum}, bodyBytes ${w.expect.bodyBytes}`,
+      '',
+    );
+    out.push(
+      '| chunk | adapter | MB/s | ± | runs | imap-wire × | heap peak | external peak | RSS peak | counts |',
+    );
+    out.push('|---:|---|---:|---:|---:|---:|---:|---:|---:|---|');
+    for (const c of r.cells.filter((x) => x.workload === w.name)) {
+      const t = c.timing;
+      out.push(
+        `| ${c.chunk} | ${c.adapter} | ${c.mbps !== undefined ? c.mbps.toFixed(1) : 'n/a'} | ${t ? `${t.spreadPct.toFixed(1)}%` : ''} | ${t ? t.samplesMs.length : ''} | ${c.imapWireRatio !== undefined ? `${c.imapWireRatio.toFixed(1)}×` : ''} | ${memCell(c.memory, 'heapPeak')} | ${memCell(c.memory, 'externalPeak')} | ${c.memory && !('error' in c.memory) ? mib(c.memory.rssPeak) : ''} | ${countsCell(c)} |`,
+      );
+    }
+    out.push('');
+    for (const n of r.notes[w.name] ?? []) out.push(`Note: ${n}`, '');
+  }
+  if (r.scaling.length) {
+    out.push('## Scaling: imap-wire on flags-sync at 1×, 4×, 16×', '');
+    out.push('| chunk | factor | MB | median ms | ms per MB | relative to 1× |');
+    out.push('|---:|---:|---:|---:|---:|---:|');
+    for (const s of r.scaling) {
+      out.push(
+        `| ${s.chunk} | ${s.factor}× | ${mb(s.bytes)} | ${s.medianMs.toFixed(1)} | ${s.msPerMB.toFixed(2)} | ${s.relative.toFixed(2)} |`,
+      );
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+/** The compact MB/s matrix printed at the end of a run: workload × chunk rows, adapter columns. */
+export function renderSummary(r: Results, adapters: readonly string[]): string {
+  const head = ['workload', 'chunk', ...adapters];
+  const rows = [head, head.map(() => '---')];
+  for (const w of r.workloads) {
+    for (const chunk of [...new Set(r.cells.map((c) => c.chunk))]) {
+      const row = [w.name, String(chunk)];
+      for (const a of adapters) {
+        const c = r.cells.find((x) => x.workload === w.name && x.chunk === chunk && x.adapter === a);
+        row.push(
+          !c
+            ? ''
+            : c.mbps === undefined
+              ? 'n/a'
+              : `${c.mbps.toFixed(1)}${c.status === 'mismatch' ? '!' : ''}`,
+        );
+      }
+      rows.push(row);
+    }
+  }
+  return rows.map((r) => `| ${r.join(' | ')} |`).join('\n');
+}

@@ -1,0 +1,334 @@
+/**
+ * The benchmark: every workload x chunk size x adapter, verified then timed, then peak memory
+ * per adapter in fresh child processes, then imap-wire's scaling on flags-sync.
+ *
+ *   npm run bench                      full run (~10 min), writes bench/results.{md,json}
+ *   npm run bench:quick                ~1 min, smaller corpora, writes bench/results-quick.{md,json}
+ *   tsx bench/run.ts --only flags-sync --adapter imap-wire    profiling: prints, writes nothing
+ *
+ * Flags: --quick, --only W[,W], --adapter A[,A], --chunk N[,N], --no-memory, --no-scaling,
+ * --write (write results even for a filtered run). Exit code 1 when imap-wire's counts differ
+ * from the corpus or it yields error items; never for speed.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, release, tmpdir, totalmem, type } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ADAPTER_NAMES, type Adapter, type Counts, loadAdapters } from './adapters/index.ts';
+import { knownCause, WORKLOAD_NOTES } from './adapters/known-issues.ts';
+import { sha256, WORKLOADS } from './corpus/index.ts';
+import type { Workload } from './corpus/workload.ts';
+import { splitChunks } from './harness/chunks.ts';
+import { probeMemory } from './harness/memory.ts';
+import {
+  type Cell,
+  type Machine,
+  type Results,
+  renderMarkdown,
+  renderSummary,
+  type ScalingPoint,
+} from './harness/results.ts';
+import { measure, type TimingPlan, verifyRun } from './harness/timing.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    adapter: { type: 'string' },
+    chunk: { type: 'string' },
+    'no-memory': { type: 'boolean', default: false },
+    'no-scaling': { type: 'boolean', default: false },
+    write: { type: 'boolean', default: false },
+  },
+});
+
+const quick = args.quick;
+const list = (s: string | undefined) =>
+  s
+    ? s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)
+    : undefined;
+const onlyWorkloads = list(args.only);
+const onlyAdapters = list(args.adapter);
+for (const w of onlyWorkloads ?? [])
+  if (!WORKLOADS[w]) throw new Error(`unknown workload ${w}: ${Object.keys(WORKLOADS).join(', ')}`);
+for (const a of onlyAdapters ?? [])
+  if (!(ADAPTER_NAMES as readonly string[]).includes(a))
+    throw new Error(`unknown adapter ${a}: ${ADAPTER_NAMES.join(', ')}`);
+
+/** Corpus scale, sampling plan and memory passes per mode; the full plan keeps a run under 15 min. */
+const MODE = quick
+  ? {
+      scale: 0.05,
+      plan: {
+        warmupMs: 100,
+        warmupRuns: 3,
+        targetMs: 150,
+        minSamples: 3,
+        maxSamples: 20,
+      } satisfies TimingPlan,
+      memoryChunks: [65536],
+      scalingPlan: {
+        warmupMs: 100,
+        warmupRuns: 3,
+        targetMs: 200,
+        minSamples: 3,
+        maxSamples: 10,
+      } satisfies TimingPlan,
+    }
+  : {
+      scale: 1,
+      plan: {
+        warmupMs: 500,
+        warmupRuns: 3,
+        targetMs: 2500,
+        minSamples: 5,
+        maxSamples: 100,
+      } satisfies TimingPlan,
+      memoryChunks: [1460, 65536],
+      scalingPlan: {
+        warmupMs: 300,
+        warmupRuns: 3,
+        targetMs: 2000,
+        minSamples: 5,
+        maxSamples: 20,
+      } satisfies TimingPlan,
+    };
+const CHUNKS = list(args.chunk)?.map(Number) ?? [1460, 65536];
+const filtered = Boolean(onlyWorkloads || onlyAdapters || args.chunk);
+
+function machine(): Machine {
+  let commit: string | null = null;
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
+  } catch {
+    // no commit yet
+  }
+  return {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    v8: process.versions.v8,
+    os: `${type()} ${release()}`,
+    date: new Date().toISOString(),
+    commit,
+    loadStart: loadavg()[0]!,
+    loadEnd: loadavg()[0]!,
+  };
+}
+
+function compare(counts: Counts, w: Workload): string | undefined {
+  const diffs: string[] = [];
+  for (const k of ['responses', 'uidSum', 'bodyBytes'] as const) {
+    if (counts[k] !== w.expect[k]) diffs.push(`${k} ${counts[k]} (expected ${w.expect[k]})`);
+  }
+  if (counts.errors) diffs.push(`${counts.errors} errors`);
+  return diffs.length ? diffs.join(', ') : undefined;
+}
+
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+async function main(): Promise<number> {
+  const { adapters, missing } = await loadAdapters(onlyAdapters);
+  const names = [...adapters.map((a) => a.name), ...missing.map((m) => m.name)].sort(
+    (a, b) => ADAPTER_NAMES.indexOf(a as never) - ADAPTER_NAMES.indexOf(b as never),
+  );
+  const results: Results = {
+    mode: quick ? 'quick' : 'full',
+    machine: machine(),
+    workloads: [],
+    cells: [],
+    scaling: [],
+    problems: [],
+    notes: {},
+    adapters: adapters.map((a) => ({ name: a.name, library: a.library, path: a.path })),
+  };
+  const tmp = mkdtempSync(join(tmpdir(), 'imap-wire-bench-'));
+  let correctnessFailure = false;
+  const t0 = performance.now();
+  log(`imap-wire bench (${results.mode}) on ${results.machine.cpu}, node ${results.machine.node}`);
+  for (const m of missing) {
+    log(`!! ${m.name} n/a: ${m.reason}`);
+    results.problems.push(`${m.name}: n/a, ${m.reason}`);
+  }
+
+  try {
+    for (const [name, generate] of Object.entries(WORKLOADS)) {
+      if (onlyWorkloads && !onlyWorkloads.includes(name)) continue;
+      const w = generate(MODE.scale);
+      const hash = sha256(w.bytes);
+      const corpusFile = join(tmp, `${name}.bin`);
+      writeFileSync(corpusFile, w.bytes);
+      results.workloads.push({ name, shape: w.shape, bytes: w.bytes.length, sha256: hash, expect: w.expect });
+      if (WORKLOAD_NOTES[name]) results.notes[name] = WORKLOAD_NOTES[name];
+      log(`\n== ${name}: ${w.shape}, ${(w.bytes.length / 1e6).toFixed(2)} MB, sha256 ${hash}`);
+
+      for (const chunk of CHUNKS) {
+        const views = {
+          buffer: splitChunks(w.bytes, chunk, 'buffer'),
+          uint8array: splitChunks(w.bytes, chunk, 'uint8array'),
+        };
+        const cells: Cell[] = [];
+        for (const m of missing) {
+          cells.push({
+            workload: name,
+            chunk,
+            adapter: m.name,
+            library: '',
+            status: 'n/a',
+            reason: m.reason,
+          });
+        }
+        for (const adapter of adapters) cells.push(await runCell(adapter, w, chunk, views[adapter.input]));
+        const ours = cells.find((c) => c.adapter === 'imap-wire');
+        for (const c of cells) {
+          if (ours?.mbps !== undefined && c.mbps !== undefined && c.adapter !== 'imap-wire')
+            c.imapWireRatio = ours.mbps / c.mbps;
+          if (c.status !== 'ok' && c.reason) {
+            const line = `${name} @${chunk} ${c.adapter}: ${c.status}, ${c.reason}${c.cause ? `; cause: ${c.cause}` : ''}`;
+            results.problems.push(line);
+            if (c.adapter === 'imap-wire' && c.status !== 'n/a') correctnessFailure = true;
+          }
+        }
+        cells.sort((a, b) => names.indexOf(a.adapter) - names.indexOf(b.adapter));
+        results.cells.push(...cells);
+      }
+
+      if (!args['no-memory']) {
+        for (const chunk of MODE.memoryChunks.filter((c) => CHUNKS.includes(c))) {
+          for (const adapter of adapters) {
+            const cell = results.cells.find(
+              (c) => c.workload === name && c.chunk === chunk && c.adapter === adapter.name,
+            );
+            if (!cell || cell.status === 'n/a') continue;
+            const peak = await probeMemory(corpusFile, adapter.name, chunk);
+            cell.memory = peak instanceof Error ? { error: peak.message } : peak;
+            log(
+              `   memory ${adapter.name.padEnd(15)} @${chunk}: ${peak instanceof Error ? `error ${peak.message}` : `heap +${(peak.heapPeak / 1048576).toFixed(1)} MiB, external +${(peak.externalPeak / 1048576).toFixed(1)} MiB, rss ${(peak.rssPeak / 1048576).toFixed(0)} MiB`}`,
+            );
+          }
+        }
+      }
+      rmSync(corpusFile, { force: true });
+    }
+
+    const wire = adapters.find((a) => a.name === 'imap-wire');
+    if (wire && !args['no-scaling'] && (!onlyWorkloads || onlyWorkloads.includes('flags-sync'))) {
+      results.scaling = await scaling(wire);
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+
+  results.machine.loadEnd = loadavg()[0]!;
+  const md = renderMarkdown(results);
+  if (!filtered || args.write) {
+    const base = fileURLToPath(new URL(quick ? './results-quick' : './results', import.meta.url));
+    writeFileSync(`${base}.md`, md);
+    writeFileSync(
+      `${base}.json`,
+      `${JSON.stringify(results, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), 2)}\n`,
+    );
+    // `biome check .` covers bench/ (JSON and Markdown): leave the files as its formatter writes them
+    try {
+      const biome = fileURLToPath(new URL('../node_modules/.bin/biome', import.meta.url));
+      execFileSync(biome, ['format', '--write', `${base}.json`, `${base}.md`], { stdio: 'ignore' });
+    } catch {
+      log('(biome format of the results failed; run `npm run format`)');
+    }
+    log(`\nwrote ${base}.md and ${base}.json`);
+  }
+  console.log(`\nMB/s (median; ! = count mismatch, see Problems)\n\n${renderSummary(results, names)}\n`);
+  if (results.problems.length)
+    console.log(`Problems:\n${results.problems.map((p) => `  - ${p}`).join('\n')}\n`);
+  log(`done in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  if (correctnessFailure) log('!! imap-wire counts do not match the corpus: see Problems');
+  return correctnessFailure ? 1 : 0;
+}
+
+async function runCell(adapter: Adapter, w: Workload, chunk: number, chunks: Uint8Array[]): Promise<Cell> {
+  const cell: Cell = {
+    workload: w.name,
+    chunk,
+    adapter: adapter.name,
+    library: adapter.library,
+    status: 'ok',
+  };
+  const counts = await verifyRun(adapter, chunks);
+  if (counts instanceof Error) {
+    cell.status = 'n/a';
+    cell.reason = `threw ${counts.message.split('\n')[0]}`;
+    log(`!! ${adapter.name.padEnd(15)} @${chunk}: n/a, ${cell.reason}`);
+    return cell;
+  }
+  cell.counts = counts;
+  const diff = compare(counts, w);
+  if (diff) {
+    cell.status = 'mismatch';
+    cell.reason = diff;
+    const cause = knownCause(adapter.name, w.name);
+    if (cause) cell.cause = cause;
+    log(`!! ${adapter.name.padEnd(15)} @${chunk}: COUNT MISMATCH ${diff}`);
+  }
+  try {
+    cell.timing = await measure(adapter, chunks, MODE.plan);
+  } catch (err) {
+    cell.status = 'n/a';
+    cell.reason = `threw while timed: ${(err as Error).message}`;
+    return cell;
+  }
+  cell.mbps = w.bytes.length / 1e6 / (cell.timing.medianMs / 1000);
+  log(
+    `   ${adapter.name.padEnd(15)} @${String(chunk).padStart(5)}: ${cell.mbps.toFixed(1).padStart(7)} MB/s ±${cell.timing.spreadPct.toFixed(1)}% (${cell.timing.samplesMs.length} runs)${counts.untyped ? `, ${counts.untyped} untyped` : ''}`,
+  );
+  return cell;
+}
+
+async function scaling(wire: Adapter): Promise<ScalingPoint[]> {
+  log('\n== scaling: imap-wire on flags-sync');
+  const points: ScalingPoint[] = [];
+  const corpora = [1, 4, 16].map((factor) => ({ factor, w: WORKLOADS['flags-sync']!(MODE.scale * factor) }));
+  for (const chunk of CHUNKS) {
+    let base = 0;
+    // warm on the largest corpus first, so the 1x point is not the one that pays for the JIT
+    await measure(wire, splitChunks(corpora[2]!.w.bytes, chunk, wire.input), {
+      ...MODE.scalingPlan,
+      minSamples: 1,
+      maxSamples: 1,
+    });
+    for (const { factor, w } of corpora) {
+      const chunks = splitChunks(w.bytes, chunk, wire.input);
+      const counts = await verifyRun(wire, chunks);
+      if (counts instanceof Error || compare(counts, w)) {
+        log(
+          `!! scaling ${factor}x @${chunk}: ${counts instanceof Error ? counts.message : compare(counts, w)}`,
+        );
+        continue;
+      }
+      const t = await measure(wire, chunks, MODE.scalingPlan);
+      const msPerMB = t.medianMs / (w.bytes.length / 1e6);
+      if (factor === 1) base = msPerMB;
+      points.push({
+        factor,
+        chunk,
+        bytes: w.bytes.length,
+        medianMs: t.medianMs,
+        msPerMB,
+        relative: base ? msPerMB / base : 1,
+      });
+      log(
+        `   ${factor}x @${chunk}: ${(w.bytes.length / 1e6).toFixed(1)} MB, ${msPerMB.toFixed(2)} ms/MB (${base ? (msPerMB / base).toFixed(2) : '1.00'} of 1x)`,
+      );
+    }
+  }
+  return points;
+}
+
+process.exitCode = await main();
