@@ -1,0 +1,41 @@
+/** Decoding helpers shared by the interop tests. */
+import { createHash } from 'node:crypto';
+import { type DecodeItem, ResponseDecoder } from '../../src/index.ts';
+
+/** A plain Uint8Array view (the core is web-standard: never hand it a Buffer). */
+export function u8(b: Buffer): Uint8Array {
+  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+}
+
+/** Decodes the chunks with one decoder, `end()` included. */
+export function decode(chunks: Uint8Array[], strict = false): DecodeItem[] {
+  const dec = new ResponseDecoder({ strict });
+  const out: DecodeItem[] = [];
+  for (const c of chunks) for (const item of dec.push(c)) out.push(item);
+  for (const item of dec.end()) out.push(item);
+  return out;
+}
+
+/** Splits into views of `size` bytes. */
+export function split(bytes: Uint8Array, size: number): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (let i = 0; i < bytes.length; i += size) out.push(bytes.subarray(i, i + size));
+  return out;
+}
+
+/** A form of decoded items that compares fast and prints well: byte strings become length + hash. */
+export function comparable(v: unknown): unknown {
+  if (v instanceof Uint8Array) return `bytes[${v.length}] sha1 ${createHash('sha1').update(v).digest('hex')}`;
+  if (v instanceof Date) return `Date(${v.getTime()})`;
+  if (typeof v === 'bigint') return `${v}n`;
+  if (Array.isArray(v)) return v.map(comparable);
+  if (v instanceof Error) return { name: v.name, message: v.message, ...(comparable({ ...v }) as object) };
+  if (v !== null && typeof v === 'object') {
+    return Object.fromEntries(
+      Object.entries(v)
+        .filter(([, x]) => x !== undefined)
+        .map(([k, x]) => [k, comparable(x)]),
+    );
+  }
+  return v;
+}
