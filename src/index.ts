@@ -34,14 +34,36 @@ export {
   type WalkEntry,
   walk,
 } from './bodystructure/walk.ts';
+// Reading commands (the server side)
+export { type CommandParserOptions, type ParsedCommand, parseCommand } from './command/parse.ts';
+export { type CommandItem, CommandReader, type CommandReaderOptions } from './command/reader.ts';
 // Decoding
 export { type DecodeError, type DecodeItem, parseResponse, ResponseDecoder } from './decoder.ts';
+// Encoding commands
+export { encodeAuthenticateCancel, encodeAuthenticateResponse, encodeIdleDone } from './encoder/auth.ts';
+export { COMMAND_NAMES, CommandEncoder, type EncodedCommand, encodeCommand } from './encoder/command.ts';
+export { formatDateTime, formatSearchDate } from './encoder/date-time.ts';
+export { ImapEncodeError, type ImapEncodeErrorCode } from './encoder/errors.ts';
+export {
+  type Fragment,
+  isSyncLiteral,
+  type LineFragment,
+  type LiteralFragment,
+  type LiteralMode,
+  toBytes,
+} from './encoder/fragment.ts';
+export { decodeModifiedUtf7, encodeModifiedUtf7 } from './encoder/mutf7.ts';
+export type { EncodeOptions } from './encoder/options.ts';
+export { compressUids, formatSequenceSet, type SequenceSetRules } from './encoder/sequence-set.ts';
+export { checkTag, TagGenerator } from './encoder/tag.ts';
 // Errors
 export { ImapParseError, type ImapParseErrorCode } from './errors.ts';
 // MIME decoding
 export { decodeCharset, decodeHeaderBytes, isKnownCharset } from './mime/charset.ts';
 export { parseMailDate } from './mime/date.ts';
 export { decodeEncodedWords } from './mime/encoded-words.ts';
+// The extension responses (src/parser/ext/)
+export type { AclEntry, AclResponse, ListRightsResponse, MyRightsResponse } from './model/acl.ts';
 // BODYSTRUCTURE and ENVELOPE
 export type {
   BodyDisposition,
@@ -51,6 +73,69 @@ export type {
   MultipartBody,
   SinglePartBody,
 } from './model/body.ts';
+// The command model
+export type {
+  AppendCommand,
+  AppendMessage,
+  AuthenticateCommand,
+  Command,
+  CommandName,
+  CompressCommand,
+  CopyCommand,
+  CreateCommand,
+  EnableCommand,
+  ExpungeCommand,
+  FetchCommand,
+  GetMetadataCommand,
+  GetQuotaCommand,
+  GetQuotaRootCommand,
+  IdCommand,
+  ImapString,
+  ListCommand,
+  ListReturnOption,
+  ListSelectOption,
+  LoginCommand,
+  LsubCommand,
+  MailboxCommand,
+  MailboxName,
+  NotifyCommand,
+  QresyncParameters,
+  RenameCommand,
+  SearchCommand,
+  SelectCommand,
+  SeqNumber,
+  SequenceItem,
+  SequenceSetInput,
+  SetMetadataCommand,
+  SetQuotaCommand,
+  SimpleCommand,
+  SortCommand,
+  SortKey,
+  StatusCommand,
+  StatusItem,
+  StoreCommand,
+  ThreadCommand,
+} from './model/command.ts';
+export type {
+  FetchItem,
+  FetchMacro,
+  FetchPartial,
+  FetchSection,
+  FetchSimpleItemName,
+} from './model/command-fetch.ts';
+export type {
+  NotifyEvent,
+  NotifyEventName,
+  NotifyFilter,
+  NotifyGroup,
+} from './model/command-notify.ts';
+export type {
+  SearchDateKeyName,
+  SearchFlagKeyName,
+  SearchKey,
+  SearchReturnOption,
+  SearchStringKeyName,
+} from './model/command-search.ts';
 export type { Address, AddressEntry, AddressGroup, Envelope } from './model/envelope.ts';
 export type {
   BinarySize,
@@ -59,15 +144,32 @@ export type {
   SectionText,
   UnknownAttribute,
 } from './model/fetch.ts';
+export type { ComparatorResponse, LanguageResponse } from './model/i18n.ts';
+export type { IdParam, IdResponse } from './model/id.ts';
+export type {
+  ListExtendedItem,
+  ListResponse,
+  LsubResponse,
+  MailboxList,
+  SpecialUse,
+  XlistResponse,
+} from './model/list.ts';
+export type { MetadataEntry, MetadataResponse } from './model/metadata.ts';
+export type { NamespaceDescription, NamespaceExtension, NamespaceResponse } from './model/namespace.ts';
+export type { QuotaResource, QuotaResponse, QuotaRootResponse } from './model/quota.ts';
 export type {
   AppendUidCode,
   BadCharsetCode,
+  BadEventCode,
   CapabilityCode,
   CopyUidCode,
   HighestModseqCode,
+  MailboxIdCode,
+  MetadataCode,
   ModifiedCode,
   NumberCode,
   PermanentFlagsCode,
+  ReferralCode,
   ResponseCode,
   SimpleCode,
   SimpleCodeName,
@@ -91,7 +193,18 @@ export type {
   UnknownUntagged,
   UntaggedResponse,
 } from './model/response.ts';
+export type {
+  EsearchPartial,
+  EsearchResponse,
+  EsearchUnknownItem,
+  SortResponse,
+  Thread,
+  ThreadResponse,
+} from './model/search.ts';
 export type { SequenceRange, SequenceSet } from './model/sequence-set.ts';
+export type { StatusAttributes, StatusResponse, UnknownStatusItem } from './model/status.ts';
+export type { ExtValue } from './model/tagged-ext.ts';
+export type { VanishedResponse } from './model/vanished.ts';
 export { DEFAULT_OPTIONS, type DecoderOptions, type ResolvedOptions } from './parser/options.ts';
 export { QUIRKS, type QuirkName } from './parser/quirks.ts';
 export { createDecoderStream, decodeChunks } from './streams.ts';

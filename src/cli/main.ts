@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { BODYSTRUCTURE_HELP, runBodystructure } from './bodystructure.ts';
 import { DECODE_HELP, runDecode, UsageError } from './decode.ts';
+import { runEncode } from './encode.ts';
 
 const HELP = `Usage: imap-wire <command> [options]
 
@@ -21,6 +22,8 @@ function main(argv: string[]): number {
     switch (cmd) {
       case 'decode':
         return runDecode(rest, write, () => new Uint8Array(readFileSync(0)));
+      case 'encode':
+        return runEncode(rest);
       case 'bodystructure':
         return runBodystructure(rest, write, () => new Uint8Array(readFileSync(0)));
       case undefined:

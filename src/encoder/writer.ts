@@ -200,6 +200,22 @@ export class Writer {
     return this.stringBytes(valueBytes(v, field), field, null, false);
   }
 
+  /** A value the grammar has only as `quoted` (RFC 7162 `entry-name`): printable 7-bit. */
+  quoted(v: unknown, field: string): this {
+    const b = valueBytes(v, field);
+    for (let i = 0; i < b.length; i++) {
+      if (b[i]! < 0x20 || b[i]! > 0x7e) {
+        throw new ImapEncodeError(
+          'INVALID_ARGUMENT',
+          field,
+          'this value is always a quoted string: printable ASCII only',
+        );
+      }
+    }
+    this.quotedBytes(b);
+    return this;
+  }
+
   /** `nstring`: `null` is NIL. */
   nstring(v: unknown, field: string): this {
     return v === null ? this.raw('NIL') : this.string(v, field);
@@ -209,7 +225,7 @@ export class Writer {
   stringBytes(b: Uint8Array, field: string, atomTable: Uint8Array | null, binary: boolean): this {
     const form = stringForm(b, this.ctx, atomTable);
     if (form === 'atom') this.put(b);
-    else if (form === 'quoted') this.quoted(b);
+    else if (form === 'quoted') this.quotedBytes(b);
     else {
       const nul = b.indexOf(0) >= 0;
       if (nul && !(binary && this.ctx.binary)) {
@@ -226,7 +242,7 @@ export class Writer {
     return this;
   }
 
-  private quoted(b: Uint8Array): void {
+  private quotedBytes(b: Uint8Array): void {
     this.room(b.length * 2 + 2);
     const buf = this.buf;
     let o = this.len;

@@ -14,7 +14,7 @@
  * ]; // FLAGGED SINCE 1-Feb-1994 NOT FROM "Smith"
  * ```
  */
-import type { ImapString, SequenceSetInput } from './command.ts';
+import type { ImapString, MailboxName, SequenceSetInput } from './command.ts';
 
 /** Keys without an argument. `SAVEDATESUPPORTED` is RFC 8514. */
 export type SearchFlagKeyName =
@@ -75,8 +75,8 @@ export type SearchKey =
   | { key: 'MODSEQ'; modseq: bigint; entry?: { name: ImapString; type: 'priv' | 'shared' | 'all' } }
   /** Gmail: `X-GM-MSGID` / `X-GM-THRID` (64-bit ids) */
   | { key: 'X-GM-MSGID' | 'X-GM-THRID'; id: bigint }
-  /** Gmail: `X-GM-LABELS label` */
-  | { key: 'X-GM-LABELS'; label: ImapString }
+  /** Gmail: `X-GM-LABELS label` (a label name is encoded like a mailbox name) */
+  | { key: 'X-GM-LABELS'; label: MailboxName }
   /** RFC 8474 OBJECTID: `EMAILID objectid` / `THREADID objectid` */
   | { key: 'EMAILID' | 'THREADID'; id: string };
 

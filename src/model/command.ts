@@ -196,8 +196,9 @@ export interface FetchCommand {
 }
 
 /**
- * STORE: `operation` `replace` is `FLAGS`, `add` `+FLAGS`, `remove` `-FLAGS`; `item`
- * `X-GM-LABELS` stores Gmail labels (astrings) instead of flags. `unchangedSince` is RFC 7162.
+ * STORE: `operation` `replace` is `FLAGS`, `add` `+FLAGS`, `remove` `-FLAGS`. Give `flags`, or
+ * `labels` to store Gmail's `X-GM-LABELS` instead (label names are encoded like mailbox names;
+ * `\\Inbox`-style system labels are sent bare). `unchangedSince` is RFC 7162.
  */
 export interface StoreCommand {
   name: 'STORE';
@@ -205,8 +206,8 @@ export interface StoreCommand {
   sequence: SequenceSetInput;
   operation: 'replace' | 'add' | 'remove';
   silent?: boolean;
-  flags: string[];
-  item?: 'FLAGS' | 'X-GM-LABELS';
+  flags?: string[];
+  labels?: MailboxName[];
   unchangedSince?: bigint;
 }
 

@@ -1,0 +1,248 @@
+/**
+ * SEARCH (RFC 9051 §6.4.4; RFC 4731 ESEARCH, RFC 5182 SEARCHRES, RFC 5032 WITHIN, RFC 7162
+ * MODSEQ, RFC 8474 OBJECTID, RFC 8514 SAVEDATE, Gmail X-GM-*), mirroring `parser/search.ts`.
+ *
+ * ```abnf
+ * search             = "SEARCH" [search-return-opts] SP search-program
+ * search-program     = ["CHARSET" SP charset SP] search-key *(SP search-key)
+ * search-return-opts = SP "RETURN" SP "(" [search-return-opt *(SP search-return-opt)] ")"
+ * search-return-opt  = "MIN" / "MAX" / "ALL" / "COUNT" / "SAVE"
+ * charset            = atom / quoted
+ * search-key         = "ALL" / "ANSWERED" / "BCC" SP astring / "BEFORE" SP date / "BODY" SP astring
+ *                    / "CC" SP astring / "DELETED" / "FLAGGED" / "FROM" SP astring
+ *                    / "KEYWORD" SP flag-keyword / "ON" SP date / "SEEN" / "SINCE" SP date
+ *                    / "SUBJECT" SP astring / "TEXT" SP astring / "TO" SP astring / "UNANSWERED"
+ *                    / "UNDELETED" / "UNFLAGGED" / "UNKEYWORD" SP flag-keyword / "UNSEEN" / "DRAFT"
+ *                    / "HEADER" SP header-fld-name SP astring / "LARGER" SP number64
+ *                    / "NOT" SP search-key / "OR" SP search-key SP search-key / "SENTBEFORE" SP date
+ *                    / "SENTON" SP date / "SENTSINCE" SP date / "SMALLER" SP number64
+ *                    / "UID" SP sequence-set / "UNDRAFT" / sequence-set / "(" search-key *(SP search-key) ")"
+ * search-key         =/ "OLDER" SP nz-number / "YOUNGER" SP nz-number          ; RFC 5032
+ * search-modsequence = "MODSEQ" [search-modseq-ext] SP mod-sequence-valzer     ; RFC 7162
+ * search-modseq-ext  = SP entry-name SP entry-type-req
+ * entry-name         = entry-flag-name
+ * entry-flag-name    = DQUOTE "/flags/" attr-flag DQUOTE     ; always quoted
+ * entry-type-req     = "priv" / "shared" / "all"
+ * ```
+ * String values are always quoted or literals, never atoms: that is how every RFC example
+ * writes them (`FROM "Smith"`, `TEXT "gewp"`), and an atom gains nothing.
+ */
+import { expectArray, expectObject, oneOf, optionalBoolean } from './check.ts';
+import { formatSearchDate } from './date-time.ts';
+import { ImapEncodeError } from './errors.ts';
+import { isAtom } from './flags.ts';
+import { formatSequenceSet } from './sequence-set.ts';
+import { writeLabel } from './store.ts';
+import { describe, valueBytes, type Writer } from './writer.ts';
+
+/** Deepest NOT / OR / AND nesting written (a bound on recursion for hostile input). */
+export const MAX_SEARCH_DEPTH = 100;
+
+const FLAG_KEYS = new Set([
+  'ALL',
+  'ANSWERED',
+  'DELETED',
+  'DRAFT',
+  'FLAGGED',
+  'NEW',
+  'OLD',
+  'RECENT',
+  'SEEN',
+  'UNANSWERED',
+  'UNDELETED',
+  'UNDRAFT',
+  'UNFLAGGED',
+  'UNSEEN',
+  'SAVEDATESUPPORTED',
+]);
+const STRING_KEYS = new Set(['BCC', 'BODY', 'CC', 'FROM', 'SUBJECT', 'TEXT', 'TO', 'X-GM-RAW']);
+const DATE_KEYS = new Set([
+  'BEFORE',
+  'ON',
+  'SINCE',
+  'SENTBEFORE',
+  'SENTON',
+  'SENTSINCE',
+  'SAVEDBEFORE',
+  'SAVEDON',
+  'SAVEDSINCE',
+]);
+const RETURN_OPTIONS = ['MIN', 'MAX', 'ALL', 'COUNT', 'SAVE'] as const;
+
+/** RFC 8474 `objectid = 1*255(ALPHA / DIGIT / "_" / "-")`. */
+const OBJECTID_CHAR = (() => {
+  const t = new Uint8Array(256);
+  for (let c = 0; c < 256; c++) {
+    t[c] =
+      (c >= 0x30 && c <= 0x39) ||
+      (c >= 0x41 && c <= 0x5a) ||
+      (c >= 0x61 && c <= 0x7a) ||
+      c === 0x5f ||
+      c === 0x2d
+        ? 1
+        : 0;
+  }
+  return t;
+})();
+
+/** Writes one `search-key`. */
+export function writeSearchKey(w: Writer, v: unknown, field: string, depth = 0): void {
+  if (depth > MAX_SEARCH_DEPTH) {
+    throw new ImapEncodeError(
+      'INVALID_ARGUMENT',
+      field,
+      `search keys nested deeper than ${MAX_SEARCH_DEPTH}`,
+    );
+  }
+  const k = expectObject(v, field);
+  const key = k['key'];
+  if (typeof key !== 'string')
+    throw new ImapEncodeError('INVALID_ARGUMENT', `${field}.key`, 'expected a search key name');
+  if (FLAG_KEYS.has(key)) {
+    w.raw(key);
+  } else if (STRING_KEYS.has(key)) {
+    w.raw(key).sp().string(k['value'], `${field}.value`);
+  } else if (DATE_KEYS.has(key)) {
+    w.raw(key)
+      .sp()
+      .raw(formatSearchDate(k['date'], `${field}.date`));
+  } else {
+    switch (key) {
+      case 'KEYWORD':
+      case 'UNKEYWORD': {
+        const flag = k['flag'];
+        if (typeof flag !== 'string' || !isAtom(flag)) {
+          throw new ImapEncodeError(
+            'INVALID_FLAG',
+            `${field}.flag`,
+            `a keyword is an atom, got ${describe(flag)}`,
+          );
+        }
+        w.raw(key).sp().raw(flag);
+        break;
+      }
+      case 'HEADER':
+        w.raw('HEADER ').astring(k['field'], `${field}.field`).sp().string(k['value'], `${field}.value`);
+        break;
+      case 'LARGER':
+      case 'SMALLER':
+        w.raw(key).sp().number64(k['size'], `${field}.size`);
+        break;
+      case 'OLDER':
+      case 'YOUNGER':
+        w.raw(key).sp().number(k['seconds'], `${field}.seconds`, true);
+        break;
+      case 'UID':
+        w.raw('UID ').raw(formatSequenceSet(k['set'], `${field}.set`));
+        break;
+      case 'SEQUENCE-SET':
+        w.raw(formatSequenceSet(k['set'], `${field}.set`));
+        break;
+      case 'NOT':
+        w.raw('NOT ');
+        writeSearchKey(w, k['operand'], `${field}.operand`, depth + 1);
+        break;
+      case 'OR':
+        w.raw('OR ');
+        writeSearchKey(w, k['left'], `${field}.left`, depth + 1);
+        w.sp();
+        writeSearchKey(w, k['right'], `${field}.right`, depth + 1);
+        break;
+      case 'AND':
+        w.raw('(');
+        writeSearchKeys(w, k['operands'], `${field}.operands`, depth + 1);
+        w.raw(')');
+        break;
+      case 'MODSEQ': {
+        w.raw('MODSEQ ');
+        if (k['entry'] !== undefined) {
+          const e = expectObject(k['entry'], `${field}.entry`);
+          w.quoted(e['name'], `${field}.entry.name`)
+            .sp()
+            .raw(oneOf(e['type'], `${field}.entry.type`, ['priv', 'shared', 'all']))
+            .sp();
+        }
+        w.number64(k['modseq'], `${field}.modseq`);
+        break;
+      }
+      case 'X-GM-MSGID':
+      case 'X-GM-THRID':
+        w.raw(key).sp().number64(k['id'], `${field}.id`);
+        break;
+      case 'X-GM-LABELS':
+        w.raw('X-GM-LABELS ');
+        writeLabel(w, k['label'], `${field}.label`);
+        break;
+      case 'EMAILID':
+      case 'THREADID': {
+        const id = k['id'];
+        if (typeof id === 'string' && id.length > 255) {
+          throw new ImapEncodeError('INVALID_ATOM', `${field}.id`, 'an objectid has at most 255 characters');
+        }
+        w.raw(key).sp().atom(id, `${field}.id`, OBJECTID_CHAR, 'an objectid (ALPHA / DIGIT / "_" / "-")');
+        break;
+      }
+      default:
+        throw new ImapEncodeError('INVALID_ARGUMENT', `${field}.key`, `no search key ${JSON.stringify(key)}`);
+    }
+  }
+}
+
+/** Writes `search-key *(SP search-key)` (at least one key). */
+export function writeSearchKeys(w: Writer, v: unknown, field: string, depth = 0): void {
+  expectArray(v, field, true).forEach((k, i) => {
+    if (i > 0) w.sp();
+    writeSearchKey(w, k, `${field}[${i}]`, depth);
+  });
+}
+
+/** True when a search string given as text (not bytes) holds non-ASCII characters. */
+export function hasNonAscii(v: unknown, depth = 0): boolean {
+  if (depth > MAX_SEARCH_DEPTH + 2 || v === null || typeof v !== 'object') return false;
+  if (Array.isArray(v)) return v.some((x) => hasNonAscii(x, depth + 1));
+  const k = v as Record<string, unknown>;
+  // Labels are encoded like mailbox names (7-bit): only values and header names count.
+  for (const f of ['value', 'field']) {
+    const s = k[f];
+    if (typeof s === 'string' && !isAscii(s)) return true;
+  }
+  return ['operand', 'left', 'right', 'operands'].some((f) => hasNonAscii(k[f], depth + 1));
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/** `charset = atom / quoted`: printable ASCII only. */
+export function writeCharset(w: Writer, v: unknown, field: string): void {
+  if (typeof v === 'string' && v.length > 0 && isAtom(v)) {
+    w.raw(v);
+    return;
+  }
+  if (typeof v !== 'string' || v.length === 0 || !/^[\x20-\x7e]+$/.test(v)) {
+    throw new ImapEncodeError('INVALID_ATOM', field, `a charset name is printable ASCII, got ${describe(v)}`);
+  }
+  w.string(valueBytes(v, field), field);
+}
+
+/** `RETURN (options)` for SEARCH and SORT (preceded by SP). */
+export function writeSearchReturn(w: Writer, v: unknown, field: string): void {
+  const opts = expectArray(v, field).map((o, i) => oneOf(o, `${field}[${i}]`, RETURN_OPTIONS));
+  w.raw(` RETURN (${opts.join(' ')})`);
+}
+
+/** `[UID] SEARCH [RETURN (…)] [CHARSET charset] keys` */
+export function writeSearch(w: Writer, c: Record<string, unknown>): void {
+  if (optionalBoolean(c['uid'], 'uid')) w.raw('UID ');
+  w.raw('SEARCH');
+  if (c['return'] !== undefined) writeSearchReturn(w, c['return'], 'return');
+  let charset = c['charset'];
+  if (charset === undefined && !w.ctx.utf8 && hasNonAscii(c['criteria'])) charset = 'UTF-8';
+  if (charset !== undefined) {
+    w.raw(' CHARSET ');
+    writeCharset(w, charset, 'charset');
+  }
+  w.sp();
+  writeSearchKeys(w, c['criteria'], 'criteria');
+}
