@@ -208,3 +208,14 @@ describe('parseResponse', () => {
     );
   });
 });
+
+describe('flag lists', () => {
+  test('a SP before ")" (iCloud, swift-nio-imap #481) is quirk spaceBeforeParen; strict refuses it', () => {
+    const input = '* 1 FETCH (UID 4 FLAGS (\\Seen ))\r\n* 2 EXISTS\r\n';
+    const items = decodeAllWays(bytes(input));
+    expect(items[0]).toMatchObject({ attributes: { uid: 4, flags: ['\\Seen'] } });
+    const strict = decodeAllWays(bytes(input), { strict: true });
+    expect(strict[0]).toMatchObject({ type: 'error', error: { code: 'STRICT', quirk: 'spaceBeforeParen', offset: input.indexOf(' ))') } });
+    expect(strict[1]).toEqual({ type: 'untagged', kind: 'exists', count: 2 });
+  });
+});

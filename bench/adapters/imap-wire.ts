@@ -4,9 +4,19 @@
  * items it has no grammar for yet (`kind: 'unknown'`, `attributes.unknown`, kept as raw bytes)
  * are counted as `untyped`, so the report says when a workload was only framed, not parsed.
  */
-import { ResponseDecoder } from '../../src/index.ts';
+import type * as ImapWire from '../../src/index.ts';
 import type { Adapter, Counts } from './adapter.ts';
 import { emptyCounts } from './adapter.ts';
+
+/**
+ * The built package (`npm run build`), not the sources through tsx: tsc inlines the lexer's
+ * `const enum` byte values across files, which a per-file transform cannot, and that is the code
+ * users run. `npm run bench` builds first.
+ */
+const DIST = new URL('../../dist/index.js', import.meta.url);
+const { ResponseDecoder } = (await import(DIST.href).catch((e: unknown) => {
+  throw new Error(`bench needs the built package (${DIST.pathname}): run \`npm run build\` first (${String(e)})`);
+})) as typeof ImapWire;
 
 interface Item {
   type: string;

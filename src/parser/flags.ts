@@ -57,7 +57,14 @@ export function takeFlagList(cur: Cursor, perm = false): string[] {
   cur.enter();
   if (cur.peek() !== Ch.RParen) {
     flags.push(takeFlag(cur, perm));
-    while (cur.skipIf(Ch.Space)) flags.push(takeFlag(cur, perm));
+    while (cur.skipIf(Ch.Space)) {
+      // `FLAGS (\\Seen )`: iCloud (swift-nio-imap #481), quirk spaceBeforeParen.
+      if (cur.peek() === Ch.RParen) {
+        cur.quirk('spaceBeforeParen', cur.pos - 1);
+        break;
+      }
+      flags.push(takeFlag(cur, perm));
+    }
   }
   cur.leave();
   return flags;

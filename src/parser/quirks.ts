@@ -80,8 +80,8 @@ export const QUIRKS = {
     servers: 'Yahoo, Office 365 (imap-codec quirk_spaces_between_addresses)',
   },
   spaceBeforeParen: {
-    what: 'a SP before the ")" that closes the ID parameter list (`* ID ("name" "x" )`)',
-    servers: 'Archiveopteryx (imap-proto #168, swift-nio-imap #774)',
+    what: 'a SP before the ")" that closes an ID parameter list (`* ID ("name" "x" )`) or a flag list (`FLAGS (\\Seen )`)',
+    servers: 'Archiveopteryx for ID (imap-proto #168, swift-nio-imap #774); iCloud for FLAGS (swift-nio-imap #481)',
   },
   quotaExtraSpace: {
     what: 'more than one SP between a QUOTA resource name, its usage and its limit',
