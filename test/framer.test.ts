@@ -215,7 +215,10 @@ describe('flag lists', () => {
     const items = decodeAllWays(bytes(input));
     expect(items[0]).toMatchObject({ attributes: { uid: 4, flags: ['\\Seen'] } });
     const strict = decodeAllWays(bytes(input), { strict: true });
-    expect(strict[0]).toMatchObject({ type: 'error', error: { code: 'STRICT', quirk: 'spaceBeforeParen', offset: input.indexOf(' ))') } });
+    expect(strict[0]).toMatchObject({
+      type: 'error',
+      error: { code: 'STRICT', quirk: 'spaceBeforeParen', offset: input.indexOf(' ))') },
+    });
     expect(strict[1]).toEqual({ type: 'untagged', kind: 'exists', count: 2 });
   });
 });

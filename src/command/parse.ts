@@ -36,7 +36,14 @@ import { takeAppend, takeCreate, takeList, takeSelect, takeStatusItems } from '.
 import { takeCopy, takeFetch, takeSearch, takeSort, takeStore, takeThread } from './message.ts';
 import { takeListMailbox, takeMailbox, takeSeqSet, type ValueOptions } from './values.ts';
 
-/** Options of the command parser. */
+/**
+ * Options of the command parser.
+ *
+ * @example
+ * ```ts
+ * parseCommand(bytes('a SELECT "台北"\r\n'), { utf8: true });
+ * ```
+ */
 export interface CommandParserOptions {
   /** UTF8=ACCEPT / IMAP4rev2 is enabled: mailbox names are UTF-8 (else modified UTF-7). */
   utf8?: boolean;
@@ -44,7 +51,14 @@ export interface CommandParserOptions {
   maxDepth?: number;
 }
 
-/** A parsed command and its tag. */
+/**
+ * A parsed command and its tag.
+ *
+ * @example
+ * ```ts
+ * const { tag, command }: ParsedCommand = parseCommand(bytes('A1 NOOP\r\n'));
+ * ```
+ */
 export interface ParsedCommand {
   tag: string;
   command: Command;

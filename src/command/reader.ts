@@ -15,7 +15,14 @@ import { decodeBase64 } from '../parser/base64.ts';
 import { CommandFramer, type FramerEvent } from './framer.ts';
 import { type CommandParserOptions, parseCommandFrame } from './parse.ts';
 
-/** One thing the reader found, in stream order. */
+/**
+ * One thing the reader found, in stream order.
+ *
+ * @example
+ * ```ts
+ * for (const item of reader.push(chunk)) if (item.type === 'literal') socket.write('+ ok\r\n');
+ * ```
+ */
 export type CommandItem =
   | { type: 'command'; tag: string; command: Command }
   /** A synchronising literal of `size` bytes was announced: send `+ …` (or refuse: `rejectLiteral()`). */
@@ -29,7 +36,14 @@ export type CommandItem =
   /** A malformed command (or answer); `tag` is the command's when it could be read. */
   | { type: 'error'; tag: string | null; error: ImapParseError };
 
-/** Options of {@link CommandReader}; limits have their own error codes. */
+/**
+ * Options of {@link CommandReader}; limits have their own error codes.
+ *
+ * @example
+ * ```ts
+ * const reader = new CommandReader({ maxLineLength: 8192, utf8: false });
+ * ```
+ */
 export interface CommandReaderOptions extends CommandParserOptions {
   /** Longest line (`LINE_TOO_LONG`). Default 64 KiB (Dovecot's `imap_max_line_length`). */
   maxLineLength?: number;

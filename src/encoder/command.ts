@@ -82,7 +82,14 @@ const ENCODERS: Record<CommandName, Encode> = {
   THREAD: writeThread,
 };
 
-/** Every command name the encoder knows. */
+/**
+ * Every command name the encoder knows.
+ *
+ * @example
+ * ```ts
+ * COMMAND_NAMES.includes('MOVE'); // true
+ * ```
+ */
 export const COMMAND_NAMES: readonly CommandName[] = Object.keys(ENCODERS) as CommandName[];
 
 /** Encodes with an already resolved context (what `CommandEncoder` and `encodeCommand` share). */
@@ -116,7 +123,14 @@ export function encodeCommand(cmd: Command, options: EncodeOptions): Fragment[] 
   return encodeWithContext(cmd, options.tag, resolveContext(options));
 }
 
-/** What {@link CommandEncoder.encode} returns: the tag it chose and the fragments. */
+/**
+ * What {@link CommandEncoder.encode} returns: the tag it chose and the fragments.
+ *
+ * @example
+ * ```ts
+ * const { tag, fragments }: EncodedCommand = enc.encode({ name: 'NOOP' });
+ * ```
+ */
 export interface EncodedCommand {
   tag: string;
   fragments: Fragment[];

@@ -24,6 +24,11 @@
  * | `UNKNOWN_COMMAND` | `name` is not a command this encoder knows |
  * | `SYNC_LITERAL` | `toBytes()` was asked to join fragments that include a synchronising literal |
  * | `INTERNAL` | a line about to be emitted held CR, LF or NUL (a bug in the encoder; nothing was emitted) |
+ *
+ * @example
+ * ```ts
+ * if (e instanceof ImapEncodeError && e.code === 'NUL_IN_STRING') askForBinary();
+ * ```
  */
 export type ImapEncodeErrorCode =
   | 'INVALID_TAG'

@@ -24,6 +24,11 @@ import { ImapEncodeError } from './errors.ts';
  * | `nonsync` | `{n+}` (LITERAL+, or LITERAL- up to 4096 bytes) | no |
  * | `binary` | `~{n}` (BINARY) | yes |
  * | `binary-nonsync` | `~{n+}` (BINARY with LITERAL+/LITERAL-, RFC 7888 §8) | no |
+ *
+ * @example
+ * ```ts
+ * const needsWait = (m: LiteralMode) => m === 'sync' || m === 'binary';
+ * ```
  */
 export type LiteralMode = 'sync' | 'nonsync' | 'binary' | 'binary-nonsync';
 
@@ -42,13 +47,27 @@ export type LiteralMode = 'sync' | 'nonsync' | 'binary' | 'binary-nonsync';
  */
 export type Fragment = LineFragment | LiteralFragment;
 
-/** Bytes of a line, CRLF included; never a CR, LF or NUL before that CRLF. */
+/**
+ * Bytes of a line, CRLF included; never a CR, LF or NUL before that CRLF.
+ *
+ * @example
+ * ```ts
+ * const line: LineFragment = { type: 'line', bytes: ascii('A1 NOOP\r\n') };
+ * ```
+ */
 export interface LineFragment {
   type: 'line';
   bytes: Uint8Array;
 }
 
-/** A literal's bytes (announced at the end of the line before it). Its length is the announced count. */
+/**
+ * A literal's bytes (announced at the end of the line before it). Its length is the announced count.
+ *
+ * @example
+ * ```ts
+ * const lit: LiteralFragment = { type: 'literal', mode: 'nonsync', bytes: ascii('hello') }; // after "… {5+}\r\n"
+ * ```
+ */
 export interface LiteralFragment {
   type: 'literal';
   mode: LiteralMode;

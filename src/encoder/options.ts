@@ -31,7 +31,14 @@ export interface EncodeOptions {
   enabled?: Iterable<string>;
 }
 
-/** The capabilities as the encoder uses them. */
+/**
+ * The capabilities as the encoder uses them.
+ *
+ * @example
+ * ```ts
+ * resolveContext({ capabilities: ['BINARY'] }).binary; // true
+ * ```
+ */
 export interface EncodeContext {
   readonly literalPlus: boolean;
   readonly literalMinus: boolean;

@@ -14,7 +14,14 @@ import type { SequenceItem, SequenceSetInput } from '../model/command.ts';
 import { ImapEncodeError } from './errors.ts';
 import { describe } from './writer.ts';
 
-/** Where a sequence set stands decides what it may hold. */
+/**
+ * Where a sequence set stands decides what it may hold.
+ *
+ * @example
+ * ```ts
+ * formatSequenceSet('1:*', 'knownUids', { star: false }); // throws INVALID_SEQUENCE_SET
+ * ```
+ */
 export interface SequenceSetRules {
   /** `*` allowed (not in `known-uids`, RFC 7162 §3.2.5). Default true. */
   star?: boolean;

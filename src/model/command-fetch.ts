@@ -12,10 +12,24 @@
  */
 import type { SectionText } from './fetch.ts';
 
-/** `"ALL"` / `"FAST"` / `"FULL"` macros. */
+/**
+ * `"ALL"` / `"FAST"` / `"FULL"` macros.
+ *
+ * @example
+ * ```ts
+ * const items: FetchMacro = 'FAST';
+ * ```
+ */
 export type FetchMacro = 'ALL' | 'FAST' | 'FULL';
 
-/** Items that are a bare keyword (`BODY` alone is the non-extensible BODYSTRUCTURE). */
+/**
+ * Items that are a bare keyword (`BODY` alone is the non-extensible BODYSTRUCTURE).
+ *
+ * @example
+ * ```ts
+ * const item: FetchItem = { item: 'BODYSTRUCTURE' };
+ * ```
+ */
 export type FetchSimpleItemName =
   | 'UID'
   | 'FLAGS'
@@ -38,6 +52,11 @@ export type FetchSimpleItemName =
 /**
  * A section specifier (`section-spec`): part numbers, then an optional text specifier; header
  * field names for `HEADER.FIELDS[.NOT]`. Mirrors the response model's `BodySection` fields.
+ *
+ * @example
+ * ```ts
+ * const s: FetchSection = { part: [1], text: 'HEADER.FIELDS', fields: ['From'] }; // [1.HEADER.FIELDS (From)]
+ * ```
  */
 export interface FetchSection {
   part?: number[];
@@ -45,13 +64,27 @@ export interface FetchSection {
   fields?: string[];
 }
 
-/** `"<" number "." nz-number ">"`: `count` octets from `origin`. */
+/**
+ * `"<" number "." nz-number ">"`: `count` octets from `origin`.
+ *
+ * @example
+ * ```ts
+ * const p: FetchPartial = { origin: 0, count: 1024 }; // <0.1024>
+ * ```
+ */
 export interface FetchPartial {
   origin: number;
   count: number;
 }
 
-/** One FETCH item. */
+/**
+ * One FETCH item.
+ *
+ * @example
+ * ```ts
+ * const item: FetchItem = { item: 'BINARY[]', peek: true, part: [2] }; // BINARY.PEEK[2]
+ * ```
+ */
 export type FetchItem =
   | { item: FetchSimpleItemName }
   /** `BODY[section]<partial>` or, with `peek`, `BODY.PEEK[…]` */

@@ -12,7 +12,14 @@
 import type { MailboxName } from './command.ts';
 import type { FetchItem } from './command-fetch.ts';
 
-/** Events without parameters (`message-event`, `mailbox-event`, `user-event`). */
+/**
+ * Events without parameters (`message-event`, `mailbox-event`, `user-event`).
+ *
+ * @example
+ * ```ts
+ * const e: NotifyEventName = 'FlagChange';
+ * ```
+ */
 export type NotifyEventName =
   | 'MessageNew'
   | 'MessageExpunge'
@@ -23,14 +30,35 @@ export type NotifyEventName =
   | 'MailboxMetadataChange'
   | 'ServerMetadataChange';
 
-/** One event: a name, or `MessageNew` with the FETCH attributes to send with each new message. */
+/**
+ * One event: a name, or `MessageNew` with the FETCH attributes to send with each new message.
+ *
+ * @example
+ * ```ts
+ * const e: NotifyEvent = { event: 'MessageNew', fetch: [{ item: 'UID' }] };
+ * ```
+ */
 export type NotifyEvent = NotifyEventName | { event: 'MessageNew'; fetch: FetchItem[] };
 
-/** `filter-mailboxes`: which mailboxes an event group covers. */
+/**
+ * `filter-mailboxes`: which mailboxes an event group covers.
+ *
+ * @example
+ * ```ts
+ * const f: NotifyFilter = { filter: 'subtree', mailboxes: ['Lists'] };
+ * ```
+ */
 export type NotifyFilter =
   | { filter: 'selected' | 'selected-delayed' | 'inboxes' | 'personal' | 'subscribed' }
   /** `subtree` / `mailboxes` with `one-or-more-mailbox` */
   | { filter: 'subtree' | 'mailboxes'; mailboxes: MailboxName[] };
 
-/** `event-group = "(" filter-mailboxes SP events ")"`; `events: null` is `NONE`. */
+/**
+ * `event-group = "(" filter-mailboxes SP events ")"`; `events: null` is `NONE`.
+ *
+ * @example
+ * ```ts
+ * const g: NotifyGroup = { filter: 'personal', events: null }; // (personal NONE)
+ * ```
+ */
 export type NotifyGroup = NotifyFilter & { events: NotifyEvent[] | null };

@@ -16,7 +16,14 @@
  */
 import type { ImapString, MailboxName, SequenceSetInput } from './command.ts';
 
-/** Keys without an argument. `SAVEDATESUPPORTED` is RFC 8514. */
+/**
+ * Keys without an argument. `SAVEDATESUPPORTED` is RFC 8514.
+ *
+ * @example
+ * ```ts
+ * const k: SearchKey = { key: 'UNSEEN' };
+ * ```
+ */
 export type SearchFlagKeyName =
   | 'ALL'
   | 'ANSWERED'
@@ -34,10 +41,24 @@ export type SearchFlagKeyName =
   | 'UNSEEN'
   | 'SAVEDATESUPPORTED';
 
-/** Keys with a string argument; `X-GM-RAW` is Gmail's search syntax as one string. */
+/**
+ * Keys with a string argument; `X-GM-RAW` is Gmail's search syntax as one string.
+ *
+ * @example
+ * ```ts
+ * const k: SearchKey = { key: 'SUBJECT', value: 'lunch' }; // SUBJECT "lunch"
+ * ```
+ */
 export type SearchStringKeyName = 'BCC' | 'BODY' | 'CC' | 'FROM' | 'SUBJECT' | 'TEXT' | 'TO' | 'X-GM-RAW';
 
-/** Keys with a date argument (`SAVED*` are RFC 8514 SAVEDATE). */
+/**
+ * Keys with a date argument (`SAVED*` are RFC 8514 SAVEDATE).
+ *
+ * @example
+ * ```ts
+ * const k: SearchKey = { key: 'SINCE', date: '1994-02-01' }; // SINCE 1-Feb-1994
+ * ```
+ */
 export type SearchDateKeyName =
   | 'BEFORE'
   | 'ON'
@@ -49,7 +70,14 @@ export type SearchDateKeyName =
   | 'SAVEDON'
   | 'SAVEDSINCE';
 
-/** One search key. */
+/**
+ * One search key.
+ *
+ * @example
+ * ```ts
+ * const k: SearchKey = { key: 'OR', left: { key: 'FROM', value: 'a' }, right: { key: 'TO', value: 'b' } };
+ * ```
+ */
 export type SearchKey =
   | { key: SearchFlagKeyName }
   /** `KEYWORD flag-keyword` / `UNKEYWORD flag-keyword` */
@@ -83,5 +111,10 @@ export type SearchKey =
 /**
  * RFC 4731 / RFC 9051 `search-return-opt` (`SAVE` is RFC 5182). An empty list is `RETURN ()`
  * (same as `ALL`).
+ *
+ * @example
+ * ```ts
+ * const ret: SearchReturnOption[] = ['MIN', 'MAX'];
+ * ```
  */
 export type SearchReturnOption = 'MIN' | 'MAX' | 'ALL' | 'COUNT' | 'SAVE';

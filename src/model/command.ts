@@ -12,31 +12,87 @@
  * ```
  */
 
-import type { FetchItem, FetchMacro } from './command-fetch.ts';
-import type { NotifyGroup } from './command-notify.ts';
-import type { SearchKey, SearchReturnOption } from './command-search.ts';
+import type {
+  CompressCommand,
+  GetMetadataCommand,
+  GetQuotaCommand,
+  GetQuotaRootCommand,
+  NotifyCommand,
+  SetMetadataCommand,
+  SetQuotaCommand,
+  SortCommand,
+  ThreadCommand,
+} from './command-ext.ts';
+import type {
+  AppendCommand,
+  CopyCommand,
+  ExpungeCommand,
+  FetchCommand,
+  SearchCommand,
+  StoreCommand,
+} from './command-message.ts';
 import type { SequenceRange, SequenceSet } from './sequence-set.ts';
 
-/** A string value: text (sent as UTF-8) or exact bytes. */
+/**
+ * A string value: text (sent as UTF-8) or exact bytes.
+ *
+ * @example
+ * ```ts
+ * const subject: ImapString = 'Grüße'; // or new Uint8Array([0xe9]) for exact bytes
+ * ```
+ */
 export type ImapString = string | Uint8Array;
 
-/** A mailbox name: Unicode (encoded for the wire) or the exact wire bytes. Any case of `INBOX` is INBOX. */
+/**
+ * A mailbox name: Unicode (encoded for the wire) or the exact wire bytes. Any case of `INBOX` is INBOX.
+ *
+ * @example
+ * ```ts
+ * const box: MailboxName = 'Entwürfe'; // sent as Entw&APw-rfe (or UTF-8 once enabled)
+ * ```
+ */
 export type MailboxName = string | Uint8Array;
 
-/** `seq-number`: a number 1..2^32-1 or `*` (the largest number in use). */
+/**
+ * `seq-number`: a number 1..2^32-1 or `*` (the largest number in use).
+ *
+ * @example
+ * ```ts
+ * const last: SeqNumber = '*';
+ * ```
+ */
 export type SeqNumber = number | '*';
 
-/** One item of a sequence set given as an array: a number, `*`, or a range. */
+/**
+ * One item of a sequence set given as an array: a number, `*`, or a range.
+ *
+ * @example
+ * ```ts
+ * const items: SequenceItem[] = [1, [3, 5], { start: 7, end: '*' }]; // 1,3:5,7:*
+ * ```
+ */
 export type SequenceItem = SeqNumber | readonly [SeqNumber, SeqNumber] | SequenceRange;
 
 /**
  * A sequence set as a caller writes it: the wire text (`'1:3,7,*'`; `'$'` for the saved search
  * result of RFC 5182), a number, `*`, a list of numbers and ranges, or a parsed {@link SequenceSet}.
  * The command parser gives the wire text.
+ *
+ * @example
+ * ```ts
+ * const set: SequenceSetInput = '1:3,7'; // or [[1, 3], 7], or '$'
+ * ```
  */
 export type SequenceSetInput = string | SeqNumber | readonly SequenceItem[] | SequenceSet;
 
-/** `status-att` (RFC 9051 §6.3.11, RFC 7162 HIGHESTMODSEQ, RFC 7889 APPENDLIMIT, RFC 8474 MAILBOXID). */
+/**
+ * `status-att` (RFC 9051 §6.3.11, RFC 7162 HIGHESTMODSEQ, RFC 7889 APPENDLIMIT, RFC 8474 MAILBOXID).
+ *
+ * @example
+ * ```ts
+ * const items: StatusItem[] = ['MESSAGES', 'UIDNEXT', 'HIGHESTMODSEQ'];
+ * ```
+ */
 export type StatusItem =
   | 'MESSAGES'
   | 'UIDNEXT'
@@ -49,37 +105,78 @@ export type StatusItem =
   | 'APPENDLIMIT'
   | 'MAILBOXID';
 
-/** Commands without arguments. */
+/**
+ * Commands without arguments.
+ *
+ * @example
+ * ```ts
+ * const cmd: SimpleCommand = { name: 'NOOP' }; // A1 NOOP
+ * ```
+ */
 export interface SimpleCommand {
   name: 'CAPABILITY' | 'NOOP' | 'LOGOUT' | 'STARTTLS' | 'NAMESPACE' | 'IDLE' | 'CHECK' | 'CLOSE' | 'UNSELECT';
 }
 
+/**
+ * @example
+ * ```ts
+ * const cmd: LoginCommand = { name: 'LOGIN', username: 'SMITH', password: 'SESAME' };
+ * ```
+ */
 export interface LoginCommand {
   name: 'LOGIN';
   username: ImapString;
   password: ImapString;
 }
 
-/** RFC 9051 §6.2.2; `initialResponse` is RFC 4959 SASL-IR (raw bytes, sent base64; empty is `=`). */
+/**
+ * RFC 9051 §6.2.2; `initialResponse` is RFC 4959 SASL-IR (raw bytes, sent base64; empty is `=`).
+ *
+ * @example
+ * ```ts
+ * const cmd: AuthenticateCommand = { name: 'AUTHENTICATE', mechanism: 'PLAIN', initialResponse: '\0user\0pass' };
+ * ```
+ */
 export interface AuthenticateCommand {
   name: 'AUTHENTICATE';
   mechanism: string;
   initialResponse?: ImapString;
 }
 
-/** RFC 5161 */
+/**
+ * RFC 5161
+ *
+ * @example
+ * ```ts
+ * const cmd: EnableCommand = { name: 'ENABLE', capabilities: ['CONDSTORE', 'UTF8=ACCEPT'] };
+ * ```
+ */
 export interface EnableCommand {
   name: 'ENABLE';
   capabilities: string[];
 }
 
-/** RFC 2971: `ID NIL` when `parameters` is null. */
+/**
+ * RFC 2971: `ID NIL` when `parameters` is null.
+ *
+ * @example
+ * ```ts
+ * const cmd: IdCommand = { name: 'ID', parameters: [{ field: 'name', value: 'imap-wire' }] };
+ * ```
+ */
 export interface IdCommand {
   name: 'ID';
   parameters: { field: ImapString; value: ImapString | null }[] | null;
 }
 
-/** RFC 7162 §3.2.5 `QRESYNC (uidvalidity modseq [known-uids [seq-match-data]])`. */
+/**
+ * RFC 7162 §3.2.5 `QRESYNC (uidvalidity modseq [known-uids [seq-match-data]])`.
+ *
+ * @example
+ * ```ts
+ * const q: QresyncParameters = { uidValidity: 67890007, modseq: 20050715194045000n, knownUids: '41,43:211' };
+ * ```
+ */
 export interface QresyncParameters {
   uidValidity: number;
   modseq: bigint;
@@ -89,6 +186,12 @@ export interface QresyncParameters {
   seqMatch?: { sequences: SequenceSetInput; uids: SequenceSetInput };
 }
 
+/**
+ * @example
+ * ```ts
+ * const cmd: SelectCommand = { name: 'SELECT', mailbox: 'INBOX', condstore: true }; // SELECT INBOX (CONDSTORE)
+ * ```
+ */
 export interface SelectCommand {
   name: 'SELECT' | 'EXAMINE';
   mailbox: MailboxName;
@@ -97,33 +200,71 @@ export interface SelectCommand {
   qresync?: QresyncParameters;
 }
 
-/** `specialUse` is RFC 6154 `USE (\Sent …)`. */
+/**
+ * `specialUse` is RFC 6154 `USE (\Sent …)`.
+ *
+ * @example
+ * ```ts
+ * const cmd: CreateCommand = { name: 'CREATE', mailbox: 'Sent', specialUse: ['\\Sent'] };
+ * ```
+ */
 export interface CreateCommand {
   name: 'CREATE';
   mailbox: MailboxName;
   specialUse?: string[];
 }
 
+/**
+ * @example
+ * ```ts
+ * const cmd: MailboxCommand = { name: 'DELETE', mailbox: 'Old' };
+ * ```
+ */
 export interface MailboxCommand {
   name: 'DELETE' | 'SUBSCRIBE' | 'UNSUBSCRIBE';
   mailbox: MailboxName;
 }
 
+/**
+ * @example
+ * ```ts
+ * const cmd: RenameCommand = { name: 'RENAME', from: 'blurdybloop', to: 'sarasoop' };
+ * ```
+ */
 export interface RenameCommand {
   name: 'RENAME';
   from: MailboxName;
   to: MailboxName;
 }
 
-/** RFC 5258 selection options (`SPECIAL-USE` is RFC 6154). */
+/**
+ * RFC 5258 selection options (`SPECIAL-USE` is RFC 6154).
+ *
+ * @example
+ * ```ts
+ * const sel: ListSelectOption[] = ['SUBSCRIBED', 'RECURSIVEMATCH'];
+ * ```
+ */
 export type ListSelectOption = 'SUBSCRIBED' | 'REMOTE' | 'RECURSIVEMATCH' | 'SPECIAL-USE';
 
-/** RFC 5258 return options; `{ status }` is RFC 5819 `STATUS (…)`. */
+/**
+ * RFC 5258 return options; `{ status }` is RFC 5819 `STATUS (…)`.
+ *
+ * @example
+ * ```ts
+ * const ret: ListReturnOption[] = ['CHILDREN', { status: ['MESSAGES', 'UNSEEN'] }];
+ * ```
+ */
 export type ListReturnOption = 'SUBSCRIBED' | 'CHILDREN' | 'SPECIAL-USE' | { status: StatusItem[] };
 
 /**
  * LIST, with RFC 5258 LIST-EXTENDED. `pattern` as an array is sent as the parenthesised
  * `patterns` list; `selection` / `return` present (even empty) are sent (`()`, `RETURN ()`).
+ *
+ * @example
+ * ```ts
+ * const cmd: ListCommand = { name: 'LIST', reference: '', pattern: '%', return: ['SPECIAL-USE'] };
+ * ```
  */
 export interface ListCommand {
   name: 'LIST';
@@ -133,170 +274,28 @@ export interface ListCommand {
   return?: ListReturnOption[];
 }
 
+/**
+ * @example
+ * ```ts
+ * const cmd: LsubCommand = { name: 'LSUB', reference: '#news.', pattern: 'comp.mail.*' };
+ * ```
+ */
 export interface LsubCommand {
   name: 'LSUB';
   reference: MailboxName;
   pattern: MailboxName;
 }
 
+/**
+ * @example
+ * ```ts
+ * const cmd: StatusCommand = { name: 'STATUS', mailbox: 'blurdybloop', items: ['UIDNEXT', 'MESSAGES'] };
+ * ```
+ */
 export interface StatusCommand {
   name: 'STATUS';
   mailbox: MailboxName;
   items: StatusItem[];
-}
-
-/**
- * One message of APPEND. `date` is a `Date` (sent in UTC) or ISO 8601 text with its zone
- * (`'1994-02-07T21:52:25-08:00'`, sent with that zone). `binary` (RFC 3516) sends `~{n}`; content
- * with a NUL byte is always sent so (and needs BINARY).
- */
-export interface AppendMessage {
-  flags?: string[];
-  date?: Date | string;
-  content: ImapString;
-  binary?: boolean;
-}
-
-/** APPEND; more than one message is RFC 3502 MULTIAPPEND. */
-export interface AppendCommand {
-  name: 'APPEND';
-  mailbox: MailboxName;
-  messages: AppendMessage[];
-}
-
-/** EXPUNGE, or with `uids` RFC 4315 `UID EXPUNGE uid-set`. */
-export interface ExpungeCommand {
-  name: 'EXPUNGE';
-  uids?: SequenceSetInput;
-}
-
-/**
- * SEARCH. Without `charset`, a search string with non-ASCII text adds `CHARSET UTF-8` (unless
- * UTF8=ACCEPT is enabled, RFC 6855 §3). `return` is RFC 4731 ESEARCH.
- */
-export interface SearchCommand {
-  name: 'SEARCH';
-  uid?: boolean;
-  charset?: string;
-  criteria: SearchKey[];
-  return?: SearchReturnOption[];
-}
-
-/**
- * FETCH. `items`: a macro, one item (sent bare) or a list (sent in parentheses).
- * `changedSince` / `vanished` are RFC 7162 modifiers (`vanished` needs `uid` and `changedSince`).
- */
-export interface FetchCommand {
-  name: 'FETCH';
-  uid?: boolean;
-  sequence: SequenceSetInput;
-  items: FetchMacro | FetchItem | FetchItem[];
-  changedSince?: bigint;
-  vanished?: boolean;
-}
-
-/**
- * STORE: `operation` `replace` is `FLAGS`, `add` `+FLAGS`, `remove` `-FLAGS`. Give `flags`, or
- * `labels` to store Gmail's `X-GM-LABELS` instead (label names are encoded like mailbox names;
- * `\\Inbox`-style system labels are sent bare). `unchangedSince` is RFC 7162.
- */
-export interface StoreCommand {
-  name: 'STORE';
-  uid?: boolean;
-  sequence: SequenceSetInput;
-  operation: 'replace' | 'add' | 'remove';
-  silent?: boolean;
-  flags?: string[];
-  labels?: MailboxName[];
-  unchangedSince?: bigint;
-}
-
-/** COPY, and RFC 6851 MOVE. */
-export interface CopyCommand {
-  name: 'COPY' | 'MOVE';
-  uid?: boolean;
-  sequence: SequenceSetInput;
-  mailbox: MailboxName;
-}
-
-/** RFC 5465: `groups: null` is `NOTIFY NONE`; `status` asks for STATUS of the covered mailboxes. */
-export interface NotifyCommand {
-  name: 'NOTIFY';
-  status?: boolean;
-  groups: NotifyGroup[] | null;
-}
-
-/** RFC 9208 */
-export interface GetQuotaCommand {
-  name: 'GETQUOTA';
-  root: ImapString;
-}
-
-export interface GetQuotaRootCommand {
-  name: 'GETQUOTAROOT';
-  mailbox: MailboxName;
-}
-
-export interface SetQuotaCommand {
-  name: 'SETQUOTA';
-  root: ImapString;
-  limits: { resource: string; limit: number }[];
-}
-
-/**
- * RFC 5464. `mailbox: ''` addresses server metadata. `entries` as a string is sent bare, as an
- * array in parentheses.
- */
-export interface GetMetadataCommand {
-  name: 'GETMETADATA';
-  mailbox: MailboxName;
-  entries: ImapString | ImapString[];
-  maxSize?: number;
-  depth?: '0' | '1' | 'infinity';
-}
-
-/** RFC 5464; `value: null` removes the entry. A value with NUL bytes is sent as `~{n}` (BINARY). */
-export interface SetMetadataCommand {
-  name: 'SETMETADATA';
-  mailbox: MailboxName;
-  entries: { entry: ImapString; value: ImapString | null }[];
-}
-
-/** RFC 4978 */
-export interface CompressCommand {
-  name: 'COMPRESS';
-  mechanism: 'DEFLATE';
-}
-
-/** RFC 5256 `sort-key` (`DISPLAYFROM` / `DISPLAYTO` are RFC 5957). */
-export type SortKey =
-  | 'ARRIVAL'
-  | 'CC'
-  | 'DATE'
-  | 'FROM'
-  | 'SIZE'
-  | 'SUBJECT'
-  | 'TO'
-  | 'DISPLAYFROM'
-  | 'DISPLAYTO';
-
-/** RFC 5256 SORT; `return` is RFC 5267 ESORT. */
-export interface SortCommand {
-  name: 'SORT';
-  uid?: boolean;
-  sort: { key: SortKey; reverse?: boolean }[];
-  charset: string;
-  criteria: SearchKey[];
-  return?: SearchReturnOption[];
-}
-
-/** RFC 5256 THREAD (`ORDEREDSUBJECT`, `REFERENCES`, or an extension's atom). */
-export interface ThreadCommand {
-  name: 'THREAD';
-  uid?: boolean;
-  algorithm: string;
-  charset: string;
-  criteria: SearchKey[];
 }
 
 /**
@@ -340,5 +339,34 @@ export type Command =
   | SortCommand
   | ThreadCommand;
 
-/** Every value of `Command['name']`. */
+/**
+ * Every value of `Command['name']`.
+ *
+ * @example
+ * ```ts
+ * const n: CommandName = 'FETCH';
+ * ```
+ */
 export type CommandName = Command['name'];
+
+export type {
+  CompressCommand,
+  GetMetadataCommand,
+  GetQuotaCommand,
+  GetQuotaRootCommand,
+  NotifyCommand,
+  SetMetadataCommand,
+  SetQuotaCommand,
+  SortCommand,
+  SortKey,
+  ThreadCommand,
+} from './command-ext.ts';
+export type {
+  AppendCommand,
+  AppendMessage,
+  CopyCommand,
+  ExpungeCommand,
+  FetchCommand,
+  SearchCommand,
+  StoreCommand,
+} from './command-message.ts';

@@ -81,7 +81,8 @@ export const QUIRKS = {
   },
   spaceBeforeParen: {
     what: 'a SP before the ")" that closes an ID parameter list (`* ID ("name" "x" )`) or a flag list (`FLAGS (\\Seen )`)',
-    servers: 'Archiveopteryx for ID (imap-proto #168, swift-nio-imap #774); iCloud for FLAGS (swift-nio-imap #481)',
+    servers:
+      'Archiveopteryx for ID (imap-proto #168, swift-nio-imap #774); iCloud for FLAGS (swift-nio-imap #481)',
   },
   quotaExtraSpace: {
     what: 'more than one SP between a QUOTA resource name, its usage and its limit',
