@@ -42,6 +42,13 @@ const cases: Case[] = [
     code: 'SYNTAX',
     offset: 28,
   },
+  {
+    name: 'a day the month does not have (30-Feb)',
+    input: '* 1 FETCH (INTERNALDATE "30-Feb-2023 02:44:25 -0700")\r\n',
+    code: 'SYNTAX',
+    offset: 25,
+  },
+  { name: 'a leading zero in an nz-number', input: '* 1 FETCH (UID 007)\r\n', code: 'SYNTAX', offset: 15 },
   { name: 'an unknown status word', input: 'A1 MAYBE done\r\n', code: 'SYNTAX', offset: 3 },
   { name: 'a code with a bad argument', input: '* OK [UIDNEXT abc] x\r\n', code: 'SYNTAX', offset: 14 },
   { name: 'an unclosed code', input: '* OK [UIDNEXT 5 x\r\n', code: 'SYNTAX', offset: 15 },

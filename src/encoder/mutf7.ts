@@ -1,3 +1,5 @@
+import { decodeMutf7 } from '../parser/mutf7.ts';
+
 /**
  * Modified UTF-7 for mailbox names (RFC 3501 §5.1.3, kept by RFC 9051 §5.1.3 for IMAP4rev1
  * peers).
@@ -13,12 +15,8 @@
 import { ImapEncodeError } from './errors.ts';
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+,';
-/** Value of a modified-base64 character, or -1. */
-const B64_VALUE = new Int8Array(128).fill(-1);
-for (let i = 0; i < B64.length; i++) B64_VALUE[B64.charCodeAt(i)] = i;
 
 const AMP = 0x26;
-const MINUS = 0x2d;
 
 const isPrintable = (c: number): boolean => c >= 0x20 && c <= 0x7e;
 
@@ -94,65 +92,12 @@ function loneSurrogate(field: string, at: number): ImapEncodeError {
  * ```
  */
 export function decodeModifiedUtf7(text: string): string | undefined {
-  let out = '';
-  let i = 0;
-  const n = text.length;
-  let afterShift = false;
-  while (i < n) {
+  // One decoder serves both directions: the parser's, on bytes (src/parser/mutf7.ts).
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (!isPrintable(c)) return undefined;
-    if (c !== AMP) {
-      out += text[i];
-      i++;
-      afterShift = false;
-      continue;
-    }
-    if (i + 1 < n && text.charCodeAt(i + 1) === MINUS) {
-      out += '&';
-      i += 2;
-      afterShift = false;
-      continue;
-    }
-    // "-&" right after a shifted run is a null shift: the runs should have been one.
-    if (afterShift) return undefined;
-    const close = text.indexOf('-', i + 1);
-    if (close < 0) return undefined;
-    const units = decodeUnits(text, i + 1, close);
-    if (units === undefined) return undefined;
-    out += units;
-    i = close + 1;
-    afterShift = true;
+    if (c > 0x7f) return undefined;
+    bytes[i] = c;
   }
-  return out;
-}
-
-/** The UTF-16 text of modified base64 `text[start, end)`, or `undefined` when invalid. */
-function decodeUnits(text: string, start: number, end: number): string | undefined {
-  let bits = 0;
-  let nbits = 0;
-  let out = '';
-  let high = -1;
-  for (let k = start; k < end; k++) {
-    const ch = text.charCodeAt(k);
-    const v = ch < 128 ? B64_VALUE[ch]! : -1;
-    if (v < 0) return undefined;
-    bits = ((bits << 6) | v) & 0x3fffff;
-    nbits += 6;
-    if (nbits >= 16) {
-      nbits -= 16;
-      const u = (bits >> nbits) & 0xffff;
-      bits &= (1 << nbits) - 1;
-      if (isPrintable(u)) return undefined;
-      if (high >= 0) {
-        if (u < 0xdc00 || u > 0xdfff) return undefined;
-        out += String.fromCharCode(high, u);
-        high = -1;
-      } else if (u >= 0xd800 && u <= 0xdbff) high = u;
-      else if (u >= 0xdc00 && u <= 0xdfff) return undefined;
-      else out += String.fromCharCode(u);
-    }
-  }
-  // An empty run, a dangling high surrogate, 6+ leftover bits or non-zero padding are invalid.
-  if (out === '' || high >= 0 || nbits >= 6 || bits !== 0) return undefined;
-  return out;
+  return decodeMutf7(bytes, 0, bytes.length);
 }

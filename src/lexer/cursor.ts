@@ -201,9 +201,9 @@ export class Cursor {
   /** `nz-number`: a number that is not 0. */
   takeNzNumber(): number {
     const at = this.pos;
-    const v = this.takeNumber();
-    if (v === 0) this.fail('nz-number (not 0)', at);
-    return v;
+    // digit-nz first: "0" and "007" are not nz-numbers.
+    if (this.peek() === Ch.Zero) this.fail('nz-number (digit-nz first)', at);
+    return this.takeNumber();
   }
 
   /**

@@ -14,6 +14,7 @@ import type { Cursor } from '../lexer/cursor.ts';
 import { asciiString } from '../lexer/strings.ts';
 
 const MONTHS = 'janfebmaraprmayjunjulaugsepoctnovdec';
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** A parsed `date-time`. */
 export interface DateTime {
@@ -66,7 +67,10 @@ export function takeDateTime(cur: Cursor): DateTime {
   if (sign !== Ch.Plus && sign !== Ch.Minus) cur.fail('zone sign', i + 21);
   const zh = digits(cur, buf, i + 22, 2);
   const zm = digits(cur, buf, i + 24, 2);
-  if (day < 1 || day > 31 || hh > 23 || mm > 59 || ss > 60 || zm > 59) cur.fail('a valid date-time', i);
+  // Date.UTC would roll 30-Feb into March: check the day against the month.
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 1 ? (leap ? 29 : 28) : DAYS_IN_MONTH[month]!;
+  if (day < 1 || day > days || hh > 23 || mm > 59 || ss > 60 || zm > 59) cur.fail('a valid date-time', i);
   const zone = (sign === Ch.Minus ? -1 : 1) * (zh * 60 + zm);
   const date = new Date(Date.UTC(year, month, day, hh, mm, ss) - zone * 60_000);
   cur.pos = i + 27;
