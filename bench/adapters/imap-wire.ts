@@ -15,7 +15,9 @@ import { emptyCounts } from './adapter.ts';
  */
 const DIST = new URL('../../dist/index.js', import.meta.url);
 const { ResponseDecoder } = (await import(DIST.href).catch((e: unknown) => {
-  throw new Error(`bench needs the built package (${DIST.pathname}): run \`npm run build\` first (${String(e)})`);
+  throw new Error(
+    `bench needs the built package (${DIST.pathname}): run \`npm run build\` first (${String(e)})`,
+  );
 })) as typeof ImapWire;
 
 interface Item {
