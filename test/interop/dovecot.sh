@@ -132,6 +132,14 @@ userdb {
 mail_location = maildir:~/Maildir
 mailbox_list_index = yes
 mail_fsync = never
+# QUOTA (RFC 9208) and METADATA (RFC 5464), for the encoder's interop test.
+mail_attribute_dict = file:%h/dovecot-attributes
+mail_plugins = \$mail_plugins quota
+plugin {
+  quota = count:User quota
+  quota_rule = *:storage=100M:messages=10000
+  quota_vsizes = yes
+}
 mail_max_userip_connections = 100
 namespace inbox {
   inbox = yes
@@ -160,6 +168,8 @@ namespace inbox {
 }
 protocol imap {
   imap_literal_minus = no
+  mail_plugins = \$mail_plugins imap_quota
+  imap_metadata = yes
 }
 service imap-login {
   chroot = $login_chroot
