@@ -10,54 +10,18 @@
  * stopped in afterAll, unless it was already running before the test or IMAP_WIRE_DOVECOT_KEEP=1.
  * Set IMAP_WIRE_DOVECOT_PORT / IMAP_WIRE_DOVECOT_STATE_DIR to use another port / state dir.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DecodeItem, ResponseDecoder } from '../../src/index.ts';
+import type { DecodeItem } from '../../src/index.ts';
 import { escapeBytes } from './client.ts';
+import { comparable, decode, split, u8 } from './decode.ts';
 import { type ManifestEntry, makeLargeMessage, readManifest } from './seed.ts';
 import { PORT, startSeeded, stopIfStarted } from './server.ts';
 import { runSession, type Session, type SessionStep } from './session.ts';
 
 const HERE = import.meta.dirname;
 const CORPUS = path.join(HERE, '../../fixtures/corpus');
-
-/** A plain Uint8Array view (the core is web-standard: never hand it a Buffer). */
-function u8(b: Buffer): Uint8Array {
-  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
-}
-
-function decode(chunks: Uint8Array[], strict = false): DecodeItem[] {
-  const dec = new ResponseDecoder({ strict });
-  const out: DecodeItem[] = [];
-  for (const c of chunks) for (const item of dec.push(c)) out.push(item);
-  for (const item of dec.end()) out.push(item);
-  return out;
-}
-
-function split(bytes: Uint8Array, size: number): Uint8Array[] {
-  const out: Uint8Array[] = [];
-  for (let i = 0; i < bytes.length; i += size) out.push(bytes.subarray(i, i + size));
-  return out;
-}
-
-/** A form of decoded items that compares fast and prints well: byte strings become length + hash. */
-function comparable(v: unknown): unknown {
-  if (v instanceof Uint8Array) return `bytes[${v.length}] sha1 ${createHash('sha1').update(v).digest('hex')}`;
-  if (v instanceof Date) return `Date(${v.getTime()})`;
-  if (typeof v === 'bigint') return `${v}n`;
-  if (Array.isArray(v)) return v.map(comparable);
-  if (v instanceof Error) return { name: v.name, message: v.message, ...(comparable({ ...v }) as object) };
-  if (v !== null && typeof v === 'object') {
-    return Object.fromEntries(
-      Object.entries(v)
-        .filter(([, x]) => x !== undefined)
-        .map(([k, x]) => [k, comparable(x)]),
-    );
-  }
-  return v;
-}
 
 function text(b: Uint8Array): string {
   return Buffer.from(b).toString('latin1');

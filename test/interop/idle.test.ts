@@ -16,53 +16,15 @@
  * \Deleted + UID EXPUNGE, so that messages other runs left behind are not touched; sequence
  * numbers are computed from the EXISTS A saw at SELECT).
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DecodeItem, ResponseDecoder } from '../../src/index.ts';
+import type { DecodeItem } from '../../src/index.ts';
 import { escapeBytes, type ServerResponse, type TaggedResult, TestImapClient } from './client.ts';
+import { comparable, decode, split, u8 } from './decode.ts';
+import { createPushLog } from './pushes.ts';
 import { PORT, startSeeded, stopIfStarted } from './server.ts';
 
-// ---------------------------------------------------------------------------------------------
-// decoding helpers (as in dovecot.test.ts)
-
-/** A plain Uint8Array view (the core is web-standard: never hand it a Buffer). */
-function u8(b: Buffer): Uint8Array {
-  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
-}
-
-function decode(chunks: Uint8Array[], strict = false): DecodeItem[] {
-  const dec = new ResponseDecoder({ strict });
-  const out: DecodeItem[] = [];
-  for (const c of chunks) for (const item of dec.push(c)) out.push(item);
-  for (const item of dec.end()) out.push(item);
-  return out;
-}
-
-function split(bytes: Uint8Array, size: number): Uint8Array[] {
-  const out: Uint8Array[] = [];
-  for (let i = 0; i < bytes.length; i += size) out.push(bytes.subarray(i, i + size));
-  return out;
-}
-
-/** A form of decoded items that compares fast and prints well: byte strings become length + hash. */
-function comparable(v: unknown): unknown {
-  if (v instanceof Uint8Array) return `bytes[${v.length}] sha1 ${createHash('sha1').update(v).digest('hex')}`;
-  if (v instanceof Date) return `Date(${v.getTime()})`;
-  if (typeof v === 'bigint') return `${v}n`;
-  if (Array.isArray(v)) return v.map(comparable);
-  if (v instanceof Error) return { name: v.name, message: v.message, ...(comparable({ ...v }) as object) };
-  if (v !== null && typeof v === 'object') {
-    return Object.fromEntries(
-      Object.entries(v)
-        .filter(([, x]) => x !== undefined)
-        .map(([k, x]) => [k, comparable(x)]),
-    );
-  }
-  return v;
-}
-
 type Item = DecodeItem;
-type Untagged<K extends string> = Extract<Item, { type: 'untagged'; kind: K }>;
 
 // ---------------------------------------------------------------------------------------------
 // the scenario
@@ -91,20 +53,14 @@ const PUSH_TIMEOUT_MS = 5_000;
  */
 const SETTLE_MS = 300;
 
-interface Push {
-  what: string;
-  /** Index in A's responses (the test client's framing), or -1 when it did not come. */
-  index: number;
-  /** ms from the end of B's command to the push. */
-  ms: number;
-}
-
 let startedHere = false;
 let a: TestImapClient | undefined;
 let b: TestImapClient | undefined;
-const pushes = new Map<string, Push>();
-const bFailures: string[] = [];
-const t0 = Date.now();
+const { pushes, bFailures, elapsed, bOk, push, quiet, pushed, as } = createPushLog(
+  () => a!,
+  () => ({ items, all }),
+  PUSH_TIMEOUT_MS,
+);
 
 let initialExists = -1;
 let continuation: ServerResponse | undefined;
@@ -116,55 +72,10 @@ const expunged = new Set<number>();
 let all: Buffer;
 let items: Item[];
 
-function elapsed(): string {
-  return `${((Date.now() - t0) / 1000).toFixed(2)} s`;
-}
-
-/** B runs a command and must get OK (a failure is recorded, the scenario goes on). */
-async function bOk(what: string, p: Promise<TaggedResult>): Promise<TaggedResult | undefined> {
-  const r = await p;
-  if (r.status !== 'OK') {
-    bFailures.push(`${what}: ${r.response.line}`);
-    return undefined;
-  }
-  return r;
-}
-
 /** The UID of `[APPENDUID uidvalidity uid]` in an APPEND's tagged OK, read with a regex. */
 function appendUid(r: TaggedResult | undefined): number | undefined {
   const m = r && /\[APPENDUID \d+ (\d+)\]/i.exec(r.text);
   return m ? Number(m[1]) : undefined;
-}
-
-/** Waits for A's first response from `from` on that matches; records it (or its absence). */
-async function push(
-  what: string,
-  from: number,
-  match: (r: ServerResponse) => boolean,
-  timeoutMs = PUSH_TIMEOUT_MS,
-): Promise<void> {
-  const start = Date.now();
-  const client = a!;
-  try {
-    const r = await client.waitFor(what, from, match, timeoutMs);
-    pushes.set(what, { what, index: client.responses.indexOf(r), ms: Date.now() - start });
-  } catch {
-    pushes.set(what, { what, index: -1, ms: Date.now() - start });
-  }
-}
-
-/** Resolves once A has received nothing for `quietMs` (at most after `maxMs`). */
-async function quiet(client: TestImapClient, quietMs: number, maxMs: number): Promise<void> {
-  const start = Date.now();
-  let seen = client.receivedLength;
-  let since = Date.now();
-  while (Date.now() - start < maxMs) {
-    await new Promise((r) => setTimeout(r, 50));
-    if (client.receivedLength !== seen) {
-      seen = client.receivedLength;
-      since = Date.now();
-    } else if (Date.now() - since >= quietMs) return;
-  }
 }
 
 const settle = (): Promise<void> => quiet(a!, SETTLE_MS, 3_000);
@@ -270,26 +181,6 @@ afterAll(async () => {
 
 // ---------------------------------------------------------------------------------------------
 // assertions
-
-/** The decoded item for the response the test client framed as push `what`. */
-function pushed(what: string): Item {
-  const p = pushes.get(what);
-  if (!p || p.index < 0) {
-    throw new Error(
-      `A got no push for "${what}" within the timeout (${elapsed()}); A received:\n${escapeBytes(all, 6000)}`,
-    );
-  }
-  const it = items[p.index];
-  if (!it) throw new Error(`no decoded item #${p.index} for "${what}"`);
-  return it;
-}
-
-function as<K extends string>(it: Item, kind: K): Untagged<K> {
-  if (it.type !== 'untagged' || it.kind !== kind) {
-    throw new Error(`expected an untagged ${kind}, got ${JSON.stringify(comparable(it))}`);
-  }
-  return it as Untagged<K>;
-}
 
 describe('Dovecot interop: IDLE pushes decoded and typed', () => {
   it('runs the scenario: + idling, every command of B OK, every push arrived, DONE answered', () => {

@@ -28,50 +28,13 @@
  * here, which afterAll removes (UID STORE \Deleted + UID EXPUNGE, so messages other runs left
  * behind are not touched and sequence numbers are computed from the EXISTS A saw at SELECT).
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DecodeItem, ResponseDecoder } from '../../src/index.ts';
+import type { DecodeItem } from '../../src/index.ts';
 import { escapeBytes, quote, type ServerResponse, type TaggedResult, TestImapClient } from './client.ts';
+import { comparable, decode, split, u8 } from './decode.ts';
+import { createPushLog } from './pushes.ts';
 import { PORT, startSeeded, stopIfStarted } from './server.ts';
-
-// ---------------------------------------------------------------------------------------------
-// decoding helpers (as in dovecot.test.ts)
-
-/** A plain Uint8Array view (the core is web-standard: never hand it a Buffer). */
-function u8(b: Buffer): Uint8Array {
-  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
-}
-
-function decode(chunks: Uint8Array[], strict = false): DecodeItem[] {
-  const dec = new ResponseDecoder({ strict });
-  const out: DecodeItem[] = [];
-  for (const c of chunks) for (const item of dec.push(c)) out.push(item);
-  for (const item of dec.end()) out.push(item);
-  return out;
-}
-
-function split(bytes: Uint8Array, size: number): Uint8Array[] {
-  const out: Uint8Array[] = [];
-  for (let i = 0; i < bytes.length; i += size) out.push(bytes.subarray(i, i + size));
-  return out;
-}
-
-/** A form of decoded items that compares fast and prints well: byte strings become length + hash. */
-function comparable(v: unknown): unknown {
-  if (v instanceof Uint8Array) return `bytes[${v.length}] sha1 ${createHash('sha1').update(v).digest('hex')}`;
-  if (v instanceof Date) return `Date(${v.getTime()})`;
-  if (typeof v === 'bigint') return `${v}n`;
-  if (Array.isArray(v)) return v.map(comparable);
-  if (v instanceof Error) return { name: v.name, message: v.message, ...(comparable({ ...v }) as object) };
-  if (v !== null && typeof v === 'object') {
-    return Object.fromEntries(
-      Object.entries(v)
-        .filter(([, x]) => x !== undefined)
-        .map(([k, x]) => [k, comparable(x)]),
-    );
-  }
-  return v;
-}
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -128,20 +91,14 @@ const RENAME_TIMEOUT_MS = 8_000;
 /** How long A must stay quiet before B makes the next change (see settle()). */
 const SETTLE_MS = 1_200;
 
-interface Push {
-  what: string;
-  /** Index in A's responses (the test client's framing), or -1 when it did not come. */
-  index: number;
-  /** ms from the end of B's command to the push. */
-  ms: number;
-}
-
 let startedHere = false;
 let a: TestImapClient | undefined;
 let b: TestImapClient | undefined;
-const pushes = new Map<string, Push>();
-const bFailures: string[] = [];
-const t0 = Date.now();
+const { pushes, bFailures, elapsed, bOk, push, quiet, pushed, as } = createPushLog(
+  () => a!,
+  () => ({ items, all }),
+  PUSH_TIMEOUT_MS,
+);
 
 let initialExists = -1;
 let notifyResult: TaggedResult | undefined;
@@ -153,41 +110,10 @@ let inboxExpunged = false;
 let all: Buffer;
 let items: Item[];
 
-function elapsed(): string {
-  return `${((Date.now() - t0) / 1000).toFixed(2)} s`;
-}
-
-/** B runs a command and must get OK (a failure is recorded, the scenario goes on). */
-async function bOk(what: string, p: Promise<TaggedResult>): Promise<TaggedResult | undefined> {
-  const r = await p;
-  if (r.status !== 'OK') {
-    bFailures.push(`${what}: ${r.response.line}`);
-    return undefined;
-  }
-  return r;
-}
-
 /** `[APPENDUID uidvalidity uid]` of an APPEND's tagged OK, read with a regex (not the decoder). */
 function appendUid(r: TaggedResult | undefined): { uidValidity: number; uid: number } | undefined {
   const m = r && /\[APPENDUID (\d+) (\d+)\]/i.exec(r.text);
   return m ? { uidValidity: Number(m[1]), uid: Number(m[2]) } : undefined;
-}
-
-/** Waits for A's first response from `from` on that matches; records it (or its absence). */
-async function push(
-  what: string,
-  from: number,
-  match: (r: ServerResponse) => boolean,
-  timeoutMs = PUSH_TIMEOUT_MS,
-): Promise<void> {
-  const start = Date.now();
-  const client = a!;
-  try {
-    const r = await client.waitFor(what, from, match, timeoutMs);
-    pushes.set(what, { what, index: client.responses.indexOf(r), ms: Date.now() - start });
-  } catch {
-    pushes.set(what, { what, index: -1, ms: Date.now() - start });
-  }
 }
 
 /**
@@ -198,20 +124,6 @@ async function push(
  * some later change to INBOX (and never, if none follows).
  */
 const settle = (): Promise<void> => quiet(a!, SETTLE_MS, 3_000);
-
-/** Resolves once A has received nothing for `quietMs` (at most after `maxMs`). */
-async function quiet(client: TestImapClient, quietMs: number, maxMs: number): Promise<void> {
-  const start = Date.now();
-  let seen = client.receivedLength;
-  let since = Date.now();
-  while (Date.now() - start < maxMs) {
-    await new Promise((r) => setTimeout(r, 50));
-    if (client.receivedLength !== seen) {
-      seen = client.receivedLength;
-      since = Date.now();
-    } else if (Date.now() - since >= quietMs) return;
-  }
-}
 
 /** The whole response (literals included) as latin1, for matching pushes. */
 const wire = (r: ServerResponse): string => r.bytes.toString('latin1');
@@ -341,26 +253,6 @@ afterAll(async () => {
 
 // ---------------------------------------------------------------------------------------------
 // assertions
-
-/** The decoded item for the response the test client framed as push `what`. */
-function pushed(what: string): Item {
-  const p = pushes.get(what);
-  if (!p || p.index < 0) {
-    throw new Error(
-      `A got no push for "${what}" within the timeout (${elapsed()}); A received:\n${escapeBytes(all, 6000)}`,
-    );
-  }
-  const it = items[p.index];
-  if (!it) throw new Error(`no decoded item #${p.index} for "${what}"`);
-  return it;
-}
-
-function as<K extends string>(it: Item, kind: K): Untagged<K> {
-  if (it.type !== 'untagged' || it.kind !== kind) {
-    throw new Error(`expected an untagged ${kind}, got ${JSON.stringify(comparable(it))}`);
-  }
-  return it as Untagged<K>;
-}
 
 function untaggedAll<K extends string>(kind: K): Untagged<K>[] {
   return items.filter((x): x is Untagged<K> => x.type === 'untagged' && x.kind === kind);
