@@ -19,8 +19,9 @@
  * stand there, so status lines are bracket-balanced before a trailing `{n}` is believed.
  */
 import { escapeBytes, ImapParseError } from '../errors.ts';
-import { Ch, DIGIT, TAG_CHAR } from './chars.ts';
+import { Ch, DIGIT } from './chars.ts';
 import { Frame } from './frame.ts';
+import { classifyHead, Kind, statusTextStart } from './frame-kind.ts';
 
 /** Size limits the framer enforces; each has its own error code. */
 export interface FramerLimits {
@@ -44,13 +45,6 @@ const enum State {
   Line = 0,
   Literal = 1,
   SkipLiteral = 2,
-}
-
-const enum Kind {
-  Unknown = 0,
-  General = 1,
-  Status = 2,
-  Continuation = 3,
 }
 
 /** Bytes of a line kept across a chunk boundary to read a split `~{4294967295+}` back. */
@@ -496,13 +490,11 @@ export class Framer {
 
   /** Up to HEAD first bytes of the response in progress. */
   private head(): Uint8Array {
+    // Contiguous (the common case: every FETCH with a PREVIEW literal asks): a view, no copy.
+    if (this.contiguous)
+      return this.chunk.subarray(this.frameStart, Math.min(this.chunk.length, this.frameStart + HEAD));
     const out = new Uint8Array(HEAD);
     let o = 0;
-    if (this.contiguous) {
-      const e = Math.min(this.chunk.length, this.frameStart + HEAD);
-      out.set(this.chunk.subarray(this.frameStart, e), 0);
-      return out.subarray(0, e - this.frameStart);
-    }
     for (let k = 0; k < this.pBuf.length && o < HEAD; k++) {
       const s = this.pStart[k]!;
       const e = Math.min(this.pEnd[k]!, s + HEAD - o);
@@ -579,48 +571,4 @@ export class Framer {
       this.resumeCopied = [];
     }
   }
-}
-
-function isWord(buf: Uint8Array, i: number, word: string): boolean {
-  for (let k = 0; k < word.length; k++) {
-    const c = buf[i + k];
-    if (c === undefined || (c | 0x20) !== word.charCodeAt(k)) return false;
-  }
-  const after = buf[i + word.length];
-  return (
-    after === undefined || after === Ch.Space || after === Ch.Cr || after === Ch.Lf || after === Ch.LBracket
-  );
-}
-
-const UNTAGGED_STATUS = ['ok', 'no', 'bad', 'bye', 'preauth'];
-const TAGGED_STATUS = ['ok', 'no', 'bad'];
-
-/** Index just after the tag (or "*") and the status word with its space, for a status line. */
-function statusTextStart(buf: Uint8Array, start: number, end: number): number {
-  let i = start;
-  if (buf[i] === Ch.Star) i++;
-  else while (i < end && TAG_CHAR[buf[i]!] === 1) i++;
-  i++; // SP
-  while (i < end && buf[i] !== Ch.Space && buf[i] !== Ch.LBracket && buf[i] !== Ch.Cr && buf[i] !== Ch.Lf)
-    i++;
-  if (buf[i] === Ch.Space) i++;
-  return i - start;
-}
-
-/** Classifies a response by its first bytes (RFC 9051 `response-data`, `response-tagged`, `continue-req`). */
-function classifyHead(head: Uint8Array): Kind {
-  if (head[0] === Ch.Plus) return Kind.Continuation;
-  let i = 0;
-  let words = TAGGED_STATUS;
-  if (head[0] === Ch.Star) {
-    i = 1;
-    words = UNTAGGED_STATUS;
-  } else {
-    while (i < head.length && TAG_CHAR[head[i]!] === 1) i++;
-    if (i === 0) return Kind.General;
-  }
-  if (head[i] !== Ch.Space) return Kind.General;
-  i++;
-  for (const w of words) if (isWord(head, i, w)) return Kind.Status;
-  return Kind.General;
 }
