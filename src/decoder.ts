@@ -51,6 +51,7 @@ export class ResponseDecoder {
   constructor(options?: DecoderOptions) {
     this.options = resolveOptions(options);
     this.cursor.maxDepth = this.options.maxDepth;
+    this.cursor.strict = this.options.strict;
     this.cursor.quirk = this.options.strict
       ? (name, at) => this.cursor.fail(`no quirk (strict mode refuses ${name})`, at, 'STRICT', name)
       : (name) => this.quirks.set(name as QuirkName, (this.quirks.get(name as QuirkName) ?? 0) + 1);

@@ -138,6 +138,7 @@ function mailboxOnly(c: Cursor, o: ValueOptions, name: 'DELETE' | 'SUBSCRIBE' | 
 
 /** Turns the lexer's quirk reports into errors: a client's command is read strictly. */
 function strictQuirks(cur: Cursor): void {
+  cur.strict = true;
   cur.quirk = (name, at) => {
     // `{n+}` is a response quirk but a command's right (RFC 7888).
     if (name === 'nonSyncLiteralInResponse') return;

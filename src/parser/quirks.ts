@@ -37,7 +37,7 @@ export const QUIRKS = {
   nulInLiteral: {
     what: 'a NUL byte inside a `{n}` literal (CHAR8 excludes NUL; only `~{n}` literal8 may hold it)',
     servers:
-      'servers that pass 8-bit message bodies through unchanged when the client did not ask for BINARY',
+      'servers that pass 8-bit message bodies through unchanged when the client did not ask for BINARY; only strict mode scans literals for NUL, so outside it this quirk is not counted',
   },
   literalCountedInCharacters: {
     what: 'a literal whose count is the number of UTF-8 characters, not octets (the rest of the string follows the literal)',
