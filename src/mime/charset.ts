@@ -75,7 +75,14 @@ function decoderFor(charset: string): TextDecoder | null {
   return d;
 }
 
-/** True when the platform can decode `charset`. */
+/**
+ * True when the platform can decode `charset`.
+ *
+ * @example
+ * ```ts
+ * isKnownCharset('koi8-r'); // true
+ * ```
+ */
 export function isKnownCharset(charset: string): boolean {
   return CP1252_LABELS.has(charset.trim().toLowerCase()) || decoderFor(charset) !== null;
 }
@@ -105,6 +112,11 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 /**
  * Header bytes without a declared charset (raw 8-bit in a quoted string or literal): UTF-8 when
  * valid (RFC 6532), else windows-1252 (the superset of ISO-8859-1 that mail in the wild means).
+ *
+ * @example
+ * ```ts
+ * decodeHeaderBytes(new Uint8Array([0x47, 0xfc])); // 'Gü' (not UTF-8: windows-1252)
+ * ```
  */
 export function decodeHeaderBytes(bytes: Uint8Array): string {
   return decodeHeaderRange(bytes, 0, bytes.length);

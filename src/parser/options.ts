@@ -30,7 +30,14 @@ export interface ResolvedOptions {
   readonly maxDepth: number;
 }
 
-/** The defaults. */
+/**
+ * The defaults.
+ *
+ * @example
+ * ```ts
+ * new ResponseDecoder({ maxLineLength: DEFAULT_OPTIONS.maxLineLength * 2 });
+ * ```
+ */
 export const DEFAULT_OPTIONS: ResolvedOptions = {
   strict: false,
   maxLineLength: 4 * 1024 * 1024,

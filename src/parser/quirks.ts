@@ -6,7 +6,14 @@
 /** Names of the quirks the decoder tolerates outside strict mode. */
 export type QuirkName = keyof typeof QUIRKS;
 
-/** The quirks, with the servers that need them. */
+/**
+ * The quirks, with the servers that need them.
+ *
+ * @example
+ * ```ts
+ * QUIRKS.nilBodyEncoding.servers; // 'Apple iCloud, maddy (…)'
+ * ```
+ */
 export const QUIRKS = {
   bareLf: {
     what: 'a line ends in LF without CR',
