@@ -15,7 +15,13 @@
 import { ATOM_CHAR, Ch, DIGIT } from '../lexer/chars.ts';
 import type { Cursor } from '../lexer/cursor.ts';
 import { asciiString, textString } from '../lexer/strings.ts';
-import type { SearchKey, SearchReturnOption } from '../model/command-search.ts';
+import {
+  SEARCH_DATE_KEYS,
+  SEARCH_FLAG_KEYS,
+  SEARCH_STRING_KEYS,
+  type SearchKey,
+  type SearchReturnOption,
+} from '../model/command-search.ts';
 import { takeFlag } from '../parser/flags.ts';
 import {
   mailboxValue,
@@ -27,35 +33,9 @@ import {
   type ValueOptions,
 } from './values.ts';
 
-const FLAG_KEYS = [
-  'ALL',
-  'ANSWERED',
-  'DELETED',
-  'DRAFT',
-  'FLAGGED',
-  'NEW',
-  'OLD',
-  'RECENT',
-  'SEEN',
-  'UNANSWERED',
-  'UNDELETED',
-  'UNDRAFT',
-  'UNFLAGGED',
-  'UNSEEN',
-  'SAVEDATESUPPORTED',
-] as const;
-const STRING_KEYS = ['BCC', 'BODY', 'CC', 'FROM', 'SUBJECT', 'TEXT', 'TO', 'X-GM-RAW'] as const;
-const DATE_KEYS = [
-  'BEFORE',
-  'ON',
-  'SINCE',
-  'SENTBEFORE',
-  'SENTON',
-  'SENTSINCE',
-  'SAVEDBEFORE',
-  'SAVEDON',
-  'SAVEDSINCE',
-] as const;
+const FLAG_KEYS = SEARCH_FLAG_KEYS;
+const STRING_KEYS = SEARCH_STRING_KEYS;
+const DATE_KEYS = SEARCH_DATE_KEYS;
 const OTHER_KEYS = [
   'KEYWORD',
   'UNKEYWORD',

@@ -27,6 +27,7 @@
  * String values are always quoted or literals, never atoms: that is how every RFC example
  * writes them (`FROM "Smith"`, `TEXT "gewp"`), and an atom gains nothing.
  */
+import { SEARCH_DATE_KEYS, SEARCH_FLAG_KEYS, SEARCH_STRING_KEYS } from '../model/command-search.ts';
 import { expectArray, expectObject, oneOf, optionalBoolean } from './check.ts';
 import { formatSearchDate } from './date-time.ts';
 import { ImapEncodeError } from './errors.ts';
@@ -38,35 +39,9 @@ import { describe, valueBytes, type Writer } from './writer.ts';
 /** Deepest NOT / OR / AND nesting written (a bound on recursion for hostile input). */
 export const MAX_SEARCH_DEPTH = 100;
 
-const FLAG_KEYS = new Set([
-  'ALL',
-  'ANSWERED',
-  'DELETED',
-  'DRAFT',
-  'FLAGGED',
-  'NEW',
-  'OLD',
-  'RECENT',
-  'SEEN',
-  'UNANSWERED',
-  'UNDELETED',
-  'UNDRAFT',
-  'UNFLAGGED',
-  'UNSEEN',
-  'SAVEDATESUPPORTED',
-]);
-const STRING_KEYS = new Set(['BCC', 'BODY', 'CC', 'FROM', 'SUBJECT', 'TEXT', 'TO', 'X-GM-RAW']);
-const DATE_KEYS = new Set([
-  'BEFORE',
-  'ON',
-  'SINCE',
-  'SENTBEFORE',
-  'SENTON',
-  'SENTSINCE',
-  'SAVEDBEFORE',
-  'SAVEDON',
-  'SAVEDSINCE',
-]);
+const FLAG_KEYS = new Set<string>(SEARCH_FLAG_KEYS);
+const STRING_KEYS = new Set<string>(SEARCH_STRING_KEYS);
+const DATE_KEYS = new Set<string>(SEARCH_DATE_KEYS);
 const RETURN_OPTIONS = ['MIN', 'MAX', 'ALL', 'COUNT', 'SAVE'] as const;
 
 /** RFC 8474 `objectid = 1*255(ALPHA / DIGIT / "_" / "-")`. */

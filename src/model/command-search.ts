@@ -118,3 +118,53 @@ export type SearchKey =
  * ```
  */
 export type SearchReturnOption = 'MIN' | 'MAX' | 'ALL' | 'COUNT' | 'SAVE';
+
+/**
+ * The search keys without argument, with an astring, with a date: one list for the encoder and
+ * the command reader.
+ *
+ * @example
+ * ```ts
+ * SEARCH_FLAG_KEYS.includes('UNSEEN'); // true
+ * ```
+ */
+export const SEARCH_FLAG_KEYS: readonly SearchFlagKeyName[] = [
+  'ALL',
+  'ANSWERED',
+  'DELETED',
+  'DRAFT',
+  'FLAGGED',
+  'NEW',
+  'OLD',
+  'RECENT',
+  'SEEN',
+  'UNANSWERED',
+  'UNDELETED',
+  'UNDRAFT',
+  'UNFLAGGED',
+  'UNSEEN',
+  'SAVEDATESUPPORTED',
+];
+/** Keys taking an astring (see {@link SEARCH_FLAG_KEYS}). */
+export const SEARCH_STRING_KEYS: readonly SearchStringKeyName[] = [
+  'BCC',
+  'BODY',
+  'CC',
+  'FROM',
+  'SUBJECT',
+  'TEXT',
+  'TO',
+  'X-GM-RAW',
+];
+/** Keys taking a date (see {@link SEARCH_FLAG_KEYS}). */
+export const SEARCH_DATE_KEYS: readonly SearchDateKeyName[] = [
+  'BEFORE',
+  'ON',
+  'SINCE',
+  'SENTBEFORE',
+  'SENTON',
+  'SENTSINCE',
+  'SAVEDBEFORE',
+  'SAVEDON',
+  'SAVEDSINCE',
+];
