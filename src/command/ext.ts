@@ -16,7 +16,12 @@
 import { ATOM_CHAR, Ch } from '../lexer/chars.ts';
 import type { Cursor } from '../lexer/cursor.ts';
 import type { Command, ImapString, MailboxName } from '../model/command.ts';
-import type { NotifyEvent, NotifyEventName, NotifyGroup } from '../model/command-notify.ts';
+import {
+  NOTIFY_EVENTS,
+  NOTIFY_FILTERS,
+  type NotifyEvent,
+  type NotifyGroup,
+} from '../model/command-notify.ts';
 import { decodeBase64 } from '../parser/base64.ts';
 import { takeFetchItemList } from './fetch.ts';
 import {
@@ -88,25 +93,8 @@ export function takeId(cur: Cursor): Command {
   return { name: 'ID', parameters };
 }
 
-const FILTERS = [
-  'selected-delayed',
-  'selected',
-  'inboxes',
-  'personal',
-  'subscribed',
-  'subtree',
-  'mailboxes',
-] as const;
-const EVENTS: readonly NotifyEventName[] = [
-  'MessageNew',
-  'MessageExpunge',
-  'FlagChange',
-  'AnnotationChange',
-  'MailboxName',
-  'SubscriptionChange',
-  'MailboxMetadataChange',
-  'ServerMetadataChange',
-];
+const FILTERS = NOTIFY_FILTERS;
+const EVENTS = NOTIFY_EVENTS;
 
 /** `NOTIFY SET [STATUS] groups` / `NOTIFY NONE` after the name. */
 export function takeNotify(cur: Cursor, o: ValueOptions): Command {

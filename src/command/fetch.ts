@@ -17,29 +17,16 @@
 import { Ch, ITEM_NAME_CHAR } from '../lexer/chars.ts';
 import type { Cursor } from '../lexer/cursor.ts';
 import { asciiString } from '../lexer/strings.ts';
-import type { FetchItem, FetchPartial, FetchSection, FetchSimpleItemName } from '../model/command-fetch.ts';
+import {
+  FETCH_SIMPLE_ITEMS,
+  type FetchItem,
+  type FetchPartial,
+  type FetchSection,
+} from '../model/command-fetch.ts';
 import { takeSection } from '../parser/section.ts';
 import { isWordAt } from './search.ts';
 
-const SIMPLE: readonly FetchSimpleItemName[] = [
-  'UID',
-  'FLAGS',
-  'ENVELOPE',
-  'INTERNALDATE',
-  'RFC822.SIZE',
-  'RFC822',
-  'RFC822.HEADER',
-  'RFC822.TEXT',
-  'BODY',
-  'BODYSTRUCTURE',
-  'MODSEQ',
-  'EMAILID',
-  'THREADID',
-  'SAVEDATE',
-  'X-GM-MSGID',
-  'X-GM-THRID',
-  'X-GM-LABELS',
-];
+const SIMPLE = FETCH_SIMPLE_ITEMS;
 
 function takePartial(cur: Cursor): FetchPartial | undefined {
   if (!cur.skipIf(Ch.Lt)) return undefined;

@@ -16,14 +16,15 @@
  */
 import { Ch } from '../lexer/chars.ts';
 import type { Cursor } from '../lexer/cursor.ts';
-import type {
-  AppendMessage,
-  Command,
-  ListReturnOption,
-  ListSelectOption,
-  MailboxName,
-  QresyncParameters,
-  StatusItem,
+import {
+  type AppendMessage,
+  type Command,
+  type ListReturnOption,
+  type ListSelectOption,
+  type MailboxName,
+  type QresyncParameters,
+  STATUS_ITEMS,
+  type StatusItem,
 } from '../model/command.ts';
 import { takeFlag, takeFlagList } from '../parser/flags.ts';
 import { isWordAt } from './search.ts';
@@ -36,18 +37,6 @@ import {
   type ValueOptions,
 } from './values.ts';
 
-const STATUS_ITEMS: readonly StatusItem[] = [
-  'MESSAGES',
-  'UIDNEXT',
-  'UIDVALIDITY',
-  'UNSEEN',
-  'DELETED',
-  'SIZE',
-  'RECENT',
-  'HIGHESTMODSEQ',
-  'APPENDLIMIT',
-  'MAILBOXID',
-];
 const SELECT_OPTIONS: readonly ListSelectOption[] = ['SUBSCRIBED', 'REMOTE', 'RECURSIVEMATCH', 'SPECIAL-USE'];
 const RETURN_OPTIONS = ['SUBSCRIBED', 'CHILDREN', 'SPECIAL-USE', 'STATUS'] as const;
 

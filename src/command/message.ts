@@ -13,6 +13,7 @@
 import { ATOM_CHAR, Ch } from '../lexer/chars.ts';
 import type { Cursor } from '../lexer/cursor.ts';
 import type { Command, MailboxName, SortKey } from '../model/command.ts';
+import { SORT_KEYS } from '../model/command-ext.ts';
 import { takeFlag } from '../parser/flags.ts';
 import { takeFetchItems } from './fetch.ts';
 import { takeCharset, takeSearchKeys, takeSearchReturn } from './search.ts';
@@ -24,18 +25,6 @@ import {
   takeWord,
   type ValueOptions,
 } from './values.ts';
-
-const SORT_KEYS: readonly SortKey[] = [
-  'ARRIVAL',
-  'CC',
-  'DATE',
-  'FROM',
-  'SIZE',
-  'SUBJECT',
-  'TO',
-  'DISPLAYFROM',
-  'DISPLAYTO',
-];
 
 /** SEARCH after the name. */
 export function takeSearch(cur: Cursor, o: ValueOptions, uid: boolean): Command {

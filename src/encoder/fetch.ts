@@ -17,32 +17,14 @@
  * fetch-modifier  =/ "CHANGEDSINCE" SP mod-sequence-value / "VANISHED"      ; RFC 7162
  * ```
  */
-import type { FetchSimpleItemName } from '../model/command-fetch.ts';
+import { FETCH_SIMPLE_ITEMS } from '../model/command-fetch.ts';
 import { expectArray, expectObject, optionalBoolean } from './check.ts';
 import { ImapEncodeError } from './errors.ts';
 import { writeBinarySection, writePartial, writeSection } from './section.ts';
 import { formatSequenceSet } from './sequence-set.ts';
 import type { Writer } from './writer.ts';
 
-const SIMPLE: ReadonlySet<string> = new Set<FetchSimpleItemName>([
-  'UID',
-  'FLAGS',
-  'ENVELOPE',
-  'INTERNALDATE',
-  'RFC822.SIZE',
-  'RFC822',
-  'RFC822.HEADER',
-  'RFC822.TEXT',
-  'BODY',
-  'BODYSTRUCTURE',
-  'MODSEQ',
-  'EMAILID',
-  'THREADID',
-  'SAVEDATE',
-  'X-GM-MSGID',
-  'X-GM-THRID',
-  'X-GM-LABELS',
-]);
+const SIMPLE: ReadonlySet<string> = new Set<string>(FETCH_SIMPLE_ITEMS);
 const MACROS = new Set(['ALL', 'FAST', 'FULL']);
 
 /** Writes one `fetch-att` (also NOTIFY's MessageNew attributes). */

@@ -8,24 +8,10 @@
  *            / "RECENT" / "HIGHESTMODSEQ" / "APPENDLIMIT" / "MAILBOXID"
  * ```
  */
-import type { StatusItem } from '../model/command.ts';
+import { STATUS_ITEMS } from '../model/command.ts';
 import { expectArray, oneOf } from './check.ts';
 import { writeMailbox } from './mailbox.ts';
 import type { Writer } from './writer.ts';
-
-/** Every `status-att` the encoder writes. */
-export const STATUS_ITEMS: readonly StatusItem[] = [
-  'MESSAGES',
-  'UIDNEXT',
-  'UIDVALIDITY',
-  'UNSEEN',
-  'DELETED',
-  'SIZE',
-  'RECENT',
-  'HIGHESTMODSEQ',
-  'APPENDLIMIT',
-  'MAILBOXID',
-];
 
 /** `"(" status-att *(SP status-att) ")"` (also LIST's `RETURN (STATUS (…))`, RFC 5819). */
 export function writeStatusItems(w: Writer, v: unknown, field: string): void {

@@ -151,3 +151,23 @@ export interface ThreadCommand {
   charset: string;
   criteria: SearchKey[];
 }
+
+/**
+ * RFC 5256 sort keys and RFC 5957 DISPLAYFROM / DISPLAYTO, for the encoder and the command reader.
+ *
+ * @example
+ * ```ts
+ * SORT_KEYS.includes('ARRIVAL'); // true
+ * ```
+ */
+export const SORT_KEYS: readonly SortKey[] = [
+  'ARRIVAL',
+  'CC',
+  'DATE',
+  'FROM',
+  'SIZE',
+  'SUBJECT',
+  'TO',
+  'DISPLAYFROM',
+  'DISPLAYTO',
+];

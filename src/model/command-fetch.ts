@@ -95,3 +95,31 @@ export type FetchItem =
   | { item: 'BINARY.SIZE'; part?: number[] }
   /** RFC 8970: `PREVIEW` / `PREVIEW (LAZY)` */
   | { item: 'PREVIEW'; lazy?: boolean };
+
+/**
+ * The FETCH items without section or argument, for the encoder and the command reader.
+ *
+ * @example
+ * ```ts
+ * FETCH_SIMPLE_ITEMS.includes('BODYSTRUCTURE'); // true
+ * ```
+ */
+export const FETCH_SIMPLE_ITEMS: readonly FetchSimpleItemName[] = [
+  'UID',
+  'FLAGS',
+  'ENVELOPE',
+  'INTERNALDATE',
+  'RFC822.SIZE',
+  'RFC822',
+  'RFC822.HEADER',
+  'RFC822.TEXT',
+  'BODY',
+  'BODYSTRUCTURE',
+  'MODSEQ',
+  'EMAILID',
+  'THREADID',
+  'SAVEDATE',
+  'X-GM-MSGID',
+  'X-GM-THRID',
+  'X-GM-LABELS',
+];

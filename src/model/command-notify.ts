@@ -62,3 +62,34 @@ export type NotifyFilter =
  * ```
  */
 export type NotifyGroup = NotifyFilter & { events: NotifyEvent[] | null };
+
+/**
+ * RFC 5465 filters, longest first (`selected-delayed` before `selected`, for readers that match
+ * by prefix); one list for the encoder and the command reader.
+ *
+ * @example
+ * ```ts
+ * NOTIFY_FILTERS.includes('personal'); // true
+ * ```
+ */
+export const NOTIFY_FILTERS = [
+  'selected-delayed',
+  'selected',
+  'inboxes',
+  'personal',
+  'subscribed',
+  'subtree',
+  'mailboxes',
+] as const;
+
+/** RFC 5465 events (see {@link NOTIFY_FILTERS}). */
+export const NOTIFY_EVENTS: readonly NotifyEventName[] = [
+  'MessageNew',
+  'MessageExpunge',
+  'FlagChange',
+  'AnnotationChange',
+  'MailboxName',
+  'SubscriptionChange',
+  'MailboxMetadataChange',
+  'ServerMetadataChange',
+];

@@ -370,3 +370,25 @@ export type {
   SearchCommand,
   StoreCommand,
 } from './command-message.ts';
+
+/**
+ * Every `status-att` (RFC 9051, 8438 SIZE, 7162, 9208 DELETED, 7889 APPENDLIMIT, 8474 MAILBOXID),
+ * for the encoder and the command reader.
+ *
+ * @example
+ * ```ts
+ * STATUS_ITEMS.includes('HIGHESTMODSEQ'); // true
+ * ```
+ */
+export const STATUS_ITEMS: readonly StatusItem[] = [
+  'MESSAGES',
+  'UIDNEXT',
+  'UIDVALIDITY',
+  'UNSEEN',
+  'DELETED',
+  'SIZE',
+  'RECENT',
+  'HIGHESTMODSEQ',
+  'APPENDLIMIT',
+  'MAILBOXID',
+];

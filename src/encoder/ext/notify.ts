@@ -24,32 +24,15 @@
  * case-insensitive. The rules the ABNF comments add are the server's to enforce (BAD), except
  * what the grammar itself needs: a fetch list only for `selected` / `selected-delayed`.
  */
-import type { NotifyEventName } from '../../model/command-notify.ts';
+import { NOTIFY_EVENTS, NOTIFY_FILTERS } from '../../model/command-notify.ts';
 import { expectArray, expectObject, oneOf, optionalBoolean } from '../check.ts';
 import { ImapEncodeError } from '../errors.ts';
 import { writeFetchItemList } from '../fetch.ts';
 import { writeMailbox } from '../mailbox.ts';
 import type { Writer } from '../writer.ts';
 
-const FILTERS = [
-  'selected',
-  'selected-delayed',
-  'inboxes',
-  'personal',
-  'subscribed',
-  'subtree',
-  'mailboxes',
-] as const;
-const EVENTS: readonly NotifyEventName[] = [
-  'MessageNew',
-  'MessageExpunge',
-  'FlagChange',
-  'AnnotationChange',
-  'MailboxName',
-  'SubscriptionChange',
-  'MailboxMetadataChange',
-  'ServerMetadataChange',
-];
+const FILTERS = NOTIFY_FILTERS;
+const EVENTS = NOTIFY_EVENTS;
 
 function writeEvent(w: Writer, v: unknown, field: string, selected: boolean): void {
   if (typeof v === 'string') {

@@ -13,22 +13,10 @@
  * search-criteria = charset 1*(SP search-key)
  * ```
  */
-import type { SortKey } from '../../model/command.ts';
+import { SORT_KEYS } from '../../model/command-ext.ts';
 import { expectArray, expectObject, oneOf, optionalBoolean } from '../check.ts';
 import { writeCharset, writeSearchKeys, writeSearchReturn } from '../search.ts';
 import type { Writer } from '../writer.ts';
-
-const SORT_KEYS: readonly SortKey[] = [
-  'ARRIVAL',
-  'CC',
-  'DATE',
-  'FROM',
-  'SIZE',
-  'SUBJECT',
-  'TO',
-  'DISPLAYFROM',
-  'DISPLAYTO',
-];
 
 /** `[UID] SORT [RETURN (…)] (criteria) charset keys` */
 export function writeSort(w: Writer, c: Record<string, unknown>): void {
