@@ -31,9 +31,10 @@
  */
 import { Ch, DIGIT } from '../lexer/chars.ts';
 import type { Cursor } from '../lexer/cursor.ts';
-import { atomString } from '../lexer/strings.ts';
+import { StringCache } from '../lexer/string-cache.ts';
+import { lowerAtom } from '../lexer/strings.ts';
 import { decodeHeaderBytes } from '../mime/charset.ts';
-import { decodeEncodedWords } from '../mime/encoded-words.ts';
+import { headerText } from '../mime/header-text.ts';
 import { joinParameters, type RawParameter } from '../mime/rfc2231.ts';
 import type {
   BodyDisposition,
@@ -63,19 +64,14 @@ interface OpenMessage {
 }
 
 /**
- * A string value lower-cased (type, subtype, encoding, disposition: case-insensitive tokens),
- * from a small cache keyed by the bytes as sent: `"TEXT"` and `"text"` recur in every tree.
+ * A `string` lower-cased (type, subtype, encoding, disposition: case-insensitive tokens), from
+ * the lower-case cache: `"TEXT"` and `"text"` recur in every tree.
  */
-function lower(b: Uint8Array): string {
-  const sent = atomString(b, 0, b.length);
-  let v = LOWER.get(sent);
-  if (v === undefined) {
-    v = sent.toLowerCase();
-    if (LOWER.size < 4096) LOWER.set(sent, v);
-  }
-  return v;
+function takeLower(cur: Cursor): string {
+  if (cur.takeStringRange() === 0) return lowerAtom(cur.buf, cur.tokStart, cur.tokEnd);
+  const b = cur.tokBytes;
+  return lowerAtom(b, 0, b.length);
 }
-const LOWER = new Map<string, string>();
 
 /** `string`, or (quirk `nilMediaSubtype` etc.) NIL as the empty string. */
 function takeToken(cur: Cursor, quirk: string): string {
@@ -83,13 +79,16 @@ function takeToken(cur: Cursor, quirk: string): string {
     cur.quirk(quirk, cur.pos - 3);
     return '';
   }
-  return lower(cur.takeString());
+  return takeLower(cur);
 }
 
-/** `nstring` as text (description, location, md5, id). */
+/** `nstring` as text (description, location, md5, id), uncached: these rarely repeat. */
 function takeNText(cur: Cursor): string | null {
-  const b = cur.takeNString();
-  return b === null ? null : decodeEncodedWords(decodeHeaderBytes(b));
+  const kind = cur.takeNStringRange();
+  if (kind < 0) return null;
+  if (kind === 0) return headerText(cur.buf, cur.tokStart, cur.tokEnd, null);
+  const b = cur.tokBytes;
+  return headerText(b, 0, b.length, null);
 }
 
 /**
@@ -113,21 +112,67 @@ function takeNumberField(cur: Cursor, wide = false): number {
   return wide ? cur.takeSafeNumber() : cur.takeNumber();
 }
 
-/** `body-fld-param`; `()` is quirk `emptyParamList`. */
+function hasStar(buf: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (buf[i] === Ch.Star) return true;
+  return false;
+}
+
+/** Parameter values repeat (charsets, boundaries of one mailer, file names): cached up to 64 bytes. */
+const paramValues = new StringCache(2048, 64);
+
+/**
+ * `body-fld-param`; `()` is quirk `emptyParamList`. Names and values are decoded as they are
+ * read; a name with `*` (RFC 2231) sends the list through {@link joinParameters} instead.
+ */
 function takeParams(cur: Cursor): BodyParameter[] {
   if (cur.skipNil()) return [];
-  const raw: RawParameter[] = [];
+  const save = cur.pos;
+  const lit = cur.lit;
+  const depth = cur.depth;
   cur.enter();
+  const out: BodyParameter[] = [];
   if (cur.peek() === Ch.RParen) {
     cur.quirk('emptyParamList', cur.pos - 1);
-  } else {
-    for (;;) {
-      const name = cur.takeString();
-      cur.expectSp();
-      const value = cur.takeNString() ?? new Uint8Array(0);
-      raw.push({ name, value });
-      if (!cur.skipIf(Ch.Space)) break;
+    cur.leave();
+    return out;
+  }
+  for (;;) {
+    let name: string;
+    if (cur.takeStringRange() === 0) {
+      if (hasStar(cur.buf, cur.tokStart, cur.tokEnd)) break;
+      name = lowerAtom(cur.buf, cur.tokStart, cur.tokEnd);
+    } else {
+      const b = cur.tokBytes;
+      if (hasStar(b, 0, b.length)) break;
+      name = lowerAtom(b, 0, b.length);
     }
+    cur.expectSp();
+    const kind = cur.takeNStringRange();
+    let value = '';
+    if (kind === 0) value = headerText(cur.buf, cur.tokStart, cur.tokEnd, paramValues);
+    else if (kind === 1) value = headerText(cur.tokBytes, 0, cur.tokBytes.length, paramValues);
+    out.push({ name, value });
+    if (!cur.skipIf(Ch.Space)) {
+      cur.leave();
+      return out;
+    }
+  }
+  cur.pos = save;
+  cur.lit = lit;
+  cur.depth = depth;
+  return takeRfc2231Params(cur);
+}
+
+/** `body-fld-param` with RFC 2231 names: read raw, then joined. */
+function takeRfc2231Params(cur: Cursor): BodyParameter[] {
+  cur.enter();
+  const raw: RawParameter[] = [];
+  for (;;) {
+    const name = cur.takeString();
+    cur.expectSp();
+    const value = cur.takeNString() ?? new Uint8Array(0);
+    raw.push({ name, value });
+    if (!cur.skipIf(Ch.Space)) break;
   }
   cur.leave();
   return joinParameters(raw);
@@ -138,12 +183,12 @@ function takeDisposition(cur: Cursor): BodyDisposition | null {
   if (cur.skipNil()) return null;
   if (cur.peek() !== Ch.LParen) {
     const at = cur.pos;
-    const type = lower(cur.takeString());
+    const type = takeLower(cur);
     cur.quirk('dispositionAsString', at);
     return { type, params: [] };
   }
   cur.enter();
-  const type = lower(cur.takeString());
+  const type = takeLower(cur);
   cur.expectSp();
   const params = takeParams(cur);
   cur.leave();
@@ -215,7 +260,7 @@ function finishMultipart(cur: Cursor, parts: BodyStructure[], extensible: boolea
 
 /** `media-* SP body-fields` of a one-part body. */
 function takePartStart(cur: Cursor): SinglePartBody {
-  const type = lower(cur.takeString());
+  const type = takeLower(cur);
   cur.expectSp();
   const subtype = takeToken(cur, 'nilMediaSubtype');
   cur.expectSp();
@@ -230,7 +275,7 @@ function takePartStart(cur: Cursor): SinglePartBody {
     // RFC 2045 §6.1: no Content-Transfer-Encoding means 7bit. iCloud and maddy send NIL.
     cur.quirk('nilBodyEncoding', cur.pos - 3);
     encoding = '7bit';
-  } else encoding = lower(cur.takeString());
+  } else encoding = takeLower(cur);
   cur.expectSp();
   const size = takeNumberField(cur);
   return { type, subtype, section: '', params, id, description, encoding, size };

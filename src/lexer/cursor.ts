@@ -307,6 +307,13 @@ export class Cursor {
     return this.fail('nstring (quoted, literal or NIL)');
   }
 
+  /** `string` as {@link takeNStringRange} reads it (NIL is refused): `0` a range, `1` `tokBytes`. */
+  takeStringRange(): 0 | 1 {
+    const c = this.peek();
+    if (c !== Ch.DQuote && c !== Ch.LBrace) return this.fail('string (quoted or literal)');
+    return this.takeNStringRange() as 0 | 1;
+  }
+
   /** The bytes of the last `takeNStringRange()` that returned 1. */
   tokBytes: Uint8Array = EMPTY;
 

@@ -7,16 +7,46 @@
  * replacement characters where invalid (the bytes stay reachable where the model keeps them).
  */
 
-const utf8 = new TextDecoder('utf-8');
-const utf8Fatal = new TextDecoder('utf-8', { fatal: true });
+import { StringCache } from './string-cache.ts';
+import { utf8Strict } from './utf8.ts';
 
-/** ASCII bytes to a string (bytes ≥ 0x80 map to U+0080–U+00FF). */
+const utf8 = new TextDecoder('utf-8');
+
+/**
+ * ASCII bytes to a string (bytes ≥ 0x80 map to U+0080–U+00FF).
+ *
+ * Short strings (most IMAP tokens) are built from fixed-arity `String.fromCharCode` calls, eight
+ * bytes at a time: on V8 11 that is 1.5–2.5× faster than one call per byte (each `+=` of one
+ * character makes a cons string) and than `fromCharCode.apply` on a subarray (a view object and
+ * an arguments copy per call); measured for 7–200-byte strings, Node 20.
+ */
 export function asciiString(buf: Uint8Array, start: number, end: number): string {
   const n = end - start;
   if (n <= 0) return '';
-  if (n < 24) {
+  const f = String.fromCharCode;
+  if (n <= 4) {
+    if (n === 1) return f(buf[start]!);
+    if (n === 2) return f(buf[start]!, buf[start + 1]!);
+    if (n === 3) return f(buf[start]!, buf[start + 1]!, buf[start + 2]!);
+    return f(buf[start]!, buf[start + 1]!, buf[start + 2]!, buf[start + 3]!);
+  }
+  if (n <= 256) {
     let s = '';
-    for (let i = start; i < end; i++) s += String.fromCharCode(buf[i]!);
+    let i = start;
+    for (; i + 8 <= end; i += 8) {
+      s += f(
+        buf[i]!,
+        buf[i + 1]!,
+        buf[i + 2]!,
+        buf[i + 3]!,
+        buf[i + 4]!,
+        buf[i + 5]!,
+        buf[i + 6]!,
+        buf[i + 7]!,
+      );
+    }
+    for (; i + 2 <= end; i += 2) s += f(buf[i]!, buf[i + 1]!);
+    if (i < end) s += f(buf[i]!);
     return s;
   }
   // `apply` spreads its arguments on the stack: bounded pieces keep a 4 MB text from overflowing it.
@@ -47,39 +77,35 @@ export function textString(buf: Uint8Array, start: number, end: number): string 
 
 /** UTF-8 bytes to a string, or `undefined` when they are not valid UTF-8. */
 export function utf8OrUndefined(bytes: Uint8Array): string | undefined {
-  try {
-    return utf8Fatal.decode(bytes);
-  } catch {
-    return undefined;
-  }
+  return utf8Strict(bytes, 0, bytes.length);
 }
 
-/** Entries in the atom cache (a power of two). Chosen for the flags-sync benchmark: 1024 hold every flag and keyword seen there with no eviction. */
-const CACHE_SIZE = 1024;
-/** Longer atoms are not cached: they repeat rarely and cost more to compare. */
-const CACHE_MAX_LEN = 32;
-
-const cacheKeys: (Uint8Array | undefined)[] = new Array(CACHE_SIZE);
-const cacheVals: string[] = new Array(CACHE_SIZE);
+/**
+ * Atoms: 1024 entries hold every flag and keyword of the flags-sync benchmark with no eviction;
+ * atoms longer than 32 bytes are not cached.
+ */
+const atoms = new StringCache(1024, 32);
 
 /**
  * An atom's string, from the cache when the same bytes were seen before. Case is kept
  * (`\Seen` and `\SEEN` are two entries): the model reports flags as the server sent them.
  */
 export function atomString(buf: Uint8Array, start: number, end: number): string {
-  const n = end - start;
-  if (n > CACHE_MAX_LEN || n === 0) return asciiString(buf, start, end);
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
-  const slot = (h >>> 0) & (CACHE_SIZE - 1);
-  const key = cacheKeys[slot];
-  if (key !== undefined && key.length === n) {
-    let i = 0;
-    while (i < n && key[i] === buf[start + i]) i++;
-    if (i === n) return cacheVals[slot]!;
-  }
-  const s = asciiString(buf, start, end);
-  cacheKeys[slot] = buf.slice(start, end);
-  cacheVals[slot] = s;
-  return s;
+  if (end === start) return '';
+  return atoms.lookup(buf, start, end) ?? atoms.store(buf, start, end, asciiString(buf, start, end));
+}
+
+/** Lower-cased atoms (media types, encodings, parameter names, charset labels). */
+const lowered = new StringCache(512, 32);
+
+/**
+ * ASCII `buf[start, end)` lower-cased, from a cache keyed by the bytes as sent: `"TEXT"` and
+ * `"text"` are two keys with one value, and each recurs in every BODYSTRUCTURE.
+ */
+export function lowerAtom(buf: Uint8Array, start: number, end: number): string {
+  if (end === start) return '';
+  return (
+    lowered.lookup(buf, start, end) ??
+    lowered.store(buf, start, end, asciiString(buf, start, end).toLowerCase())
+  );
 }

@@ -3,7 +3,8 @@
  * windows-125x, KOI8-R/U, ISO-2022-JP, EUC-JP, Shift_JIS, GB18030/GBK, Big5, EUC-KR …).
  */
 
-import { asciiString, atomString, isAscii } from '../lexer/strings.ts';
+import { asciiString, isAscii } from '../lexer/strings.ts';
+import { utf8Strict } from '../lexer/utf8.ts';
 
 const decoders = new Map<string, TextDecoder | null>();
 
@@ -36,10 +37,11 @@ const CP1252_LABELS = new Set([
   'iso-ir-100',
 ]);
 
-function decodeCp1252(bytes: Uint8Array): string {
+/** windows-1252 `buf[start, end)` to a string. */
+export function cp1252String(buf: Uint8Array, start: number, end: number): string {
   let s = '';
-  for (let i = 0; i < bytes.length; i++) {
-    const c = bytes[i]!;
+  for (let i = start; i < end; i++) {
+    const c = buf[i]!;
     s += String.fromCharCode(c >= 0x80 && c < 0xa0 ? CP1252_HIGH[c - 0x80]! : c);
   }
   return s;
@@ -97,17 +99,42 @@ export function isKnownCharset(charset: string): boolean {
  * ```
  */
 export function decodeCharset(bytes: Uint8Array, charset: string): string | undefined {
-  if (CP1252_LABELS.has(charset.trim().toLowerCase())) return decodeCp1252(bytes);
-  const d = decoderFor(charset);
+  return decodeCharsetRange(bytes, 0, bytes.length, charset);
+}
+
+/** What a charset label decodes with: UTF-8 and windows-1252 here, the rest by `TextDecoder`. */
+type CharsetDecoder = 'utf-8' | 'windows-1252' | TextDecoder | null;
+/** Labels as sent (before trimming and lower-casing) to their decoder: labels repeat. */
+const labelDecoders = new Map<string, CharsetDecoder>();
+
+function charsetDecoder(charset: string): CharsetDecoder {
+  let d = labelDecoders.get(charset);
+  if (d !== undefined) return d;
+  const label = charset.trim().toLowerCase();
+  if (CP1252_LABELS.has(label)) d = 'windows-1252';
+  else if (label === 'utf-8' || label === 'utf8' || label === 'unicode-1-1-utf-8') d = 'utf-8';
+  else d = decoderFor(label);
+  if (labelDecoders.size < 256) labelDecoders.set(charset, d);
+  return d;
+}
+
+/** {@link decodeCharset} of `buf[start, end)`. */
+export function decodeCharsetRange(
+  buf: Uint8Array,
+  start: number,
+  end: number,
+  charset: string,
+): string | undefined {
+  const d = charsetDecoder(charset);
+  if (d === 'utf-8') return utf8Strict(buf, start, end);
+  if (d === 'windows-1252') return cp1252String(buf, start, end);
   if (d === null) return undefined;
   try {
-    return d.decode(bytes);
+    return d.decode(buf.subarray(start, end));
   } catch {
     return undefined;
   }
 }
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Header bytes without a declared charset (raw 8-bit in a quoted string or literal): UTF-8 when
@@ -122,17 +149,8 @@ export function decodeHeaderBytes(bytes: Uint8Array): string {
   return decodeHeaderRange(bytes, 0, bytes.length);
 }
 
-/**
- * {@link decodeHeaderBytes} of `buf[start, end)`. Short ASCII values (hosts, mailboxes, types)
- * come from the atom cache: they repeat across a folder's ENVELOPEs.
- */
+/** {@link decodeHeaderBytes} of `buf[start, end)`. */
 export function decodeHeaderRange(buf: Uint8Array, start: number, end: number): string {
-  if (isAscii(buf, start, end))
-    return end - start <= 32 ? atomString(buf, start, end) : asciiString(buf, start, end);
-  const bytes = buf.subarray(start, end);
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    return decodeCp1252(bytes);
-  }
+  if (isAscii(buf, start, end)) return asciiString(buf, start, end);
+  return utf8Strict(buf, start, end) ?? cp1252String(buf, start, end);
 }

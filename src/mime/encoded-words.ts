@@ -9,69 +9,190 @@
  * Adjacent encoded words (separated only by white space) are joined (RFC 2047 §6.2), and their
  * bytes are joined before the charset decodes them: mailers split a UTF-8 character across two
  * words. An encoded word that does not decode (unknown charset, bad base64) stays verbatim.
+ *
+ * Decoded from the bytes, in one pass: an encoded word is ASCII, so it is found in the raw
+ * bytes exactly where it would be found in the decoded text; the text between words is decoded
+ * as the caller says (the whole value is either UTF-8 or windows-1252, see `charset.ts`).
  */
-import { decodeBase64 } from '../parser/base64.ts';
-import { decodeCharset } from './charset.ts';
+import { asciiString, lowerAtom } from '../lexer/strings.ts';
+import { utf8Strict } from '../lexer/utf8.ts';
+import { VALUE as BASE64_VALUE } from '../parser/base64.ts';
+import { cp1252String, decodeCharsetRange } from './charset.ts';
 
-interface Word {
-  start: number;
-  end: number;
-  charset: string;
-  encoding: 'b' | 'q';
-  text: string;
+/** How the bytes between encoded words are decoded. */
+export const enum Between {
+  Ascii = 0,
+  Utf8 = 1,
+  Cp1252 = 2,
 }
 
-/** Finds the encoded word starting at `i` (at "=?"), or undefined. */
-function wordAt(s: string, i: number): Word | undefined {
-  const q1 = s.indexOf('?', i + 2);
-  if (q1 < 0) return undefined;
-  const q2 = q1 + 2;
-  if (s[q2] !== '?') return undefined;
-  const enc = s[q1 + 1]?.toLowerCase();
-  if (enc !== 'b' && enc !== 'q') return undefined;
-  const close = s.indexOf('?=', q2 + 1);
-  if (close < 0) return undefined;
-  const text = s.slice(q2 + 1, close);
-  if (text.includes(' ') || text.includes('?')) return undefined;
-  let charset = s.slice(i + 2, q1);
-  const star = charset.indexOf('*');
-  if (star >= 0) charset = charset.slice(0, star);
-  if (charset === '' || /[\s"(),/:;<=>@[\\\]]/.test(charset)) return undefined;
-  return { start: i, end: close + 2, charset: charset.toLowerCase(), encoding: enc, text };
+/** RFC 2047 §2 `token`: printable ASCII except SP and `especials` (and "?", "*" end it anyway). */
+const CHARSET_CHAR = new Uint8Array(256);
+for (let c = 0x21; c < 0x7f; c++)
+  CHARSET_CHAR[c] = '"(),/:;<=>@[\\]'.includes(String.fromCharCode(c)) ? 0 : 1;
+
+/** Decoded bytes of the run of adjacent words in progress (grows, never shrinks). */
+let run = new Uint8Array(256);
+let runLen = 0;
+
+function room(n: number): void {
+  if (runLen + n <= run.length) return;
+  const bigger = new Uint8Array(Math.max(run.length * 2, runLen + n));
+  bigger.set(run.subarray(0, runLen));
+  run = bigger;
 }
 
-function wordBytes(w: Word): Uint8Array | undefined {
-  if (w.encoding === 'b') {
-    const t = w.text;
-    const bytes = new Uint8Array(t.length);
-    for (let k = 0; k < t.length; k++) bytes[k] = t.charCodeAt(k);
-    // Unpadded base64 is common; pad it.
-    const padded =
-      bytes.length % 4 === 0
-        ? bytes
-        : new Uint8Array([
-            ...bytes,
-            ...'==='
-              .slice(0, 4 - (bytes.length % 4))
-              .split('')
-              .map(() => 0x3d),
-          ]);
-    return decodeBase64(padded, 0, padded.length);
+function hex(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  const l = c | 0x20;
+  if (l >= 0x61 && l <= 0x66) return l - 0x57;
+  return -1;
+}
+
+/** B encoding (base64, padding optional as mailers send it) of `buf[s, e)` onto `run`. */
+function appendB(buf: Uint8Array, s: number, e: number): boolean {
+  let pad = 0;
+  while (e > s && buf[e - 1] === 0x3d && pad < 3) {
+    e--;
+    pad++;
   }
-  const out: number[] = [];
-  const t = w.text;
-  for (let k = 0; k < t.length; k++) {
-    const c = t.charCodeAt(k);
-    if (c === 0x5f) out.push(0x20);
+  const m = e - s;
+  const need = (4 - (m % 4)) % 4;
+  if (m % 4 === 1 || pad > need) return false;
+  room(((m * 3) >> 2) + 3);
+  let acc = 0;
+  let bits = 0;
+  for (let i = s; i < e; i++) {
+    const v = BASE64_VALUE[buf[i]!]!;
+    if (v < 0) return false;
+    acc = ((acc << 6) | v) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      run[runLen++] = (acc >> bits) & 0xff;
+    }
+  }
+  return true;
+}
+
+/** Q encoding (RFC 2047 §4.2: `_` is a space, `=XX` a byte) of `buf[s, e)` onto `run`. */
+function appendQ(buf: Uint8Array, s: number, e: number): boolean {
+  room(e - s);
+  for (let i = s; i < e; i++) {
+    const c = buf[i]!;
+    if (c === 0x5f) run[runLen++] = 0x20;
     else if (c === 0x3d) {
-      const h = Number.parseInt(t.slice(k + 1, k + 3), 16);
-      if (Number.isNaN(h) || k + 2 >= t.length) return undefined;
-      out.push(h);
-      k += 2;
-    } else out.push(c & 0xff);
+      if (i + 2 >= e) return false;
+      const h = hex(buf[i + 1]!);
+      const l = hex(buf[i + 2]!);
+      if (h < 0 || l < 0) return false;
+      run[runLen++] = (h << 4) | l;
+      i += 2;
+    } else run[runLen++] = c;
   }
-  return new Uint8Array(out);
+  return true;
 }
+
+function between(buf: Uint8Array, s: number, e: number, mode: Between): string {
+  if (s >= e) return '';
+  if (mode === Between.Ascii) return asciiString(buf, s, e);
+  if (mode === Between.Utf8) return utf8Strict(buf, s, e, true) ?? cp1252String(buf, s, e);
+  return cp1252String(buf, s, e);
+}
+
+function isWhiteSpace(buf: Uint8Array, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) {
+    const c = buf[i]!;
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0d && c !== 0x0a) return false;
+  }
+  return true;
+}
+
+/** True when `buf[start, end)` holds `=?`, where an encoded word could start. */
+export function hasEncodedWord(buf: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i + 1 < end; i++) if (buf[i] === 0x3d && buf[i + 1] === 0x3f) return true;
+  return false;
+}
+
+/**
+ * Decodes the encoded words in `buf[start, end)`; `mode` decodes the text between them.
+ */
+export function decodeEncodedWordsRange(buf: Uint8Array, start: number, end: number, mode: Between): string {
+  let out = '';
+  let i = start;
+  let runCharset = '';
+  /** Where the run's first word starts (-1: no run), and its words as sent (kept when it fails). */
+  let runStart = -1;
+  let runWords = '';
+  /** Ends the run: its first `n` bytes decoded (or its words as sent). */
+  const flush = (n: number): void => {
+    if (runStart < 0) return;
+    out += decodeCharsetRange(run, 0, n, runCharset) ?? runWords;
+    runStart = -1;
+    runWords = '';
+  };
+  runLen = 0;
+  let at = i;
+  while (at + 1 < end) {
+    if (buf[at] !== 0x3d || buf[at + 1] !== 0x3f) {
+      at++;
+      continue;
+    }
+    // "=?" charset ["*" language] "?" ("B" / "Q") "?" encoded-text "?="
+    let q1 = at + 2;
+    while (q1 < end && buf[q1] !== 0x3f) q1++;
+    const enc = q1 + 1 < end ? buf[q1 + 1]! | 0x20 : 0;
+    let close = q1 + 3;
+    while (close + 1 < end && !(buf[close] === 0x3f && buf[close + 1] === 0x3d)) close++;
+    let csEnd = at + 2;
+    while (csEnd < q1 && buf[csEnd] !== 0x2a) csEnd++;
+    let ok =
+      q1 + 2 < end &&
+      buf[q1 + 2] === 0x3f &&
+      (enc === 0x62 || enc === 0x71) &&
+      close + 1 < end &&
+      csEnd > at + 2;
+    // encoded-text is printable ASCII but "?" (RFC 2047 §2); a charset is a token (no specials).
+    for (let k = q1 + 3; ok && k < close; k++) {
+      const c = buf[k]!;
+      if (c <= 0x20 || c >= 0x7f || c === 0x3f) ok = false;
+    }
+    for (let k = at + 2; ok && k < csEnd; k++) if (CHARSET_CHAR[buf[k]!] !== 1) ok = false;
+    if (!ok) {
+      at += 2;
+      continue;
+    }
+    const wordEnd = close + 2;
+    const charset = lowerAtom(buf, at + 2, csEnd);
+    const adjacent = runStart >= 0 && isWhiteSpace(buf, i, at);
+    // The word's bytes go after the run's: [mark, runLen).
+    const mark = runLen;
+    const decoded = enc === 0x62 ? appendB(buf, q1 + 3, close) : appendQ(buf, q1 + 3, close);
+    if (!decoded) {
+      // Not decodable: the run so far ends, this word stays as sent with what precedes it.
+      runLen = mark;
+      flush(mark);
+      out += between(buf, i, at, mode) + asciiString(buf, at, wordEnd);
+    } else {
+      if (!adjacent || charset !== runCharset) {
+        flush(mark);
+        if (!adjacent) out += between(buf, i, at, mode);
+        run.copyWithin(0, mark, runLen);
+        runLen -= mark;
+      }
+      if (runStart < 0) runStart = at;
+      runWords += asciiString(buf, at, wordEnd);
+      runCharset = charset;
+    }
+    i = wordEnd;
+    at = wordEnd;
+  }
+  flush(runLen);
+  runLen = 0;
+  return out + between(buf, i, end, mode);
+}
+
+const utf8Encoder = new TextEncoder();
 
 /**
  * Decodes the encoded words in `s`.
@@ -83,51 +204,6 @@ function wordBytes(w: Word): Uint8Array | undefined {
  */
 export function decodeEncodedWords(s: string): string {
   if (!s.includes('=?')) return s;
-  let out = '';
-  let i = 0;
-  let pendingWs = '';
-  // Bytes of a run of adjacent words in one charset, decoded when the run ends.
-  let runBytes: number[] = [];
-  let runCharset = '';
-  let runText = '';
-  const flush = (): void => {
-    if (runText === '') return;
-    const decoded = decodeCharset(new Uint8Array(runBytes), runCharset);
-    out += decoded ?? runText;
-    runBytes = [];
-    runText = '';
-    runCharset = '';
-  };
-  while (i < s.length) {
-    const at = s.indexOf('=?', i);
-    if (at < 0) break;
-    const w = wordAt(s, at);
-    if (w === undefined) {
-      flush();
-      out += pendingWs + s.slice(i, at + 2);
-      pendingWs = '';
-      i = at + 2;
-      continue;
-    }
-    const between = s.slice(i, at);
-    const adjacent = runText !== '' && /^[ \t\r\n]*$/.test(between);
-    const bytes = wordBytes(w);
-    if (bytes === undefined) {
-      flush();
-      out += pendingWs + between + s.slice(w.start, w.end);
-      pendingWs = '';
-      i = w.end;
-      continue;
-    }
-    if (!adjacent || w.charset !== runCharset) {
-      flush();
-      if (!adjacent) out += between;
-    }
-    runCharset = w.charset;
-    for (const b of bytes) runBytes.push(b);
-    runText += s.slice(w.start, w.end);
-    i = w.end;
-  }
-  flush();
-  return out + s.slice(i);
+  const b = utf8Encoder.encode(s);
+  return decodeEncodedWordsRange(b, 0, b.length, b.length === s.length ? Between.Ascii : Between.Utf8);
 }

@@ -11,10 +11,10 @@
  * ```
  */
 
-import { atomString } from '../lexer/strings.ts';
+import { asciiString, lowerAtom } from '../lexer/strings.ts';
 import type { BodyParameter } from '../model/body.ts';
-import { decodeCharset, decodeHeaderBytes } from './charset.ts';
-import { decodeEncodedWords } from './encoded-words.ts';
+import { decodeCharsetRange, decodeHeaderRange } from './charset.ts';
+import { headerText } from './header-text.ts';
 
 /** One parameter as it came off the wire. */
 export interface RawParameter {
@@ -28,36 +28,59 @@ interface Segment {
   value: Uint8Array;
 }
 
-function ascii(b: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < b.length; i++) s += String.fromCharCode(b[i]!);
-  return s;
+interface Group {
+  name: string;
+  /** A plain (non-RFC 2231) value of that name, first one sent. */
+  plain: Uint8Array | undefined;
+  segments: Segment[];
 }
 
-/** A parameter name lower-cased, from the atom cache (names repeat: charset, name, boundary). */
+/** A parameter name lower-cased, cached (names repeat: charset, name, boundary). */
 function lowerName(b: Uint8Array): string {
-  for (let i = 0; i < b.length; i++) {
-    const c = b[i]!;
-    if (c >= 0x41 && c <= 0x5a) return ascii(b).toLowerCase();
-  }
-  return atomString(b, 0, b.length);
+  return lowerAtom(b, 0, b.length);
 }
 
-function percentDecode(b: Uint8Array, from: number): number[] {
-  const out: number[] = [];
+/** The joined bytes of one parameter's segments (grows, never shrinks). */
+let joined = new Uint8Array(256);
+let joinedLen = 0;
+
+function append(b: Uint8Array, from: number, percent: boolean): void {
+  if (joinedLen + b.length > joined.length) {
+    const bigger = new Uint8Array(Math.max(joined.length * 2, joinedLen + b.length));
+    bigger.set(joined.subarray(0, joinedLen));
+    joined = bigger;
+  }
   for (let i = from; i < b.length; i++) {
     const c = b[i]!;
-    if (c === 0x25 && i + 2 < b.length + 0) {
-      const h = Number.parseInt(String.fromCharCode(b[i + 1]!, b[i + 2]!), 16);
-      if (!Number.isNaN(h)) {
-        out.push(h);
+    if (percent && c === 0x25 && i + 2 < b.length) {
+      const h = hexValue(b[i + 1]!);
+      const l = hexValue(b[i + 2]!);
+      if (h >= 0 && l >= 0) {
+        joined[joinedLen++] = (h << 4) | l;
         i += 2;
         continue;
       }
     }
-    out.push(c);
+    joined[joinedLen++] = c;
   }
-  return out;
+}
+
+function hexValue(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  const l = c | 0x20;
+  return l >= 0x61 && l <= 0x66 ? l - 0x57 : -1;
+}
+
+/** `*` number at the end of `s` (RFC 2231 section): its value, or -1. */
+function sectionNumber(s: string, star: number): number {
+  if (star <= 0 || star === s.length - 1) return -1;
+  let v = 0;
+  for (let i = star + 1; i < s.length; i++) {
+    const d = s.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9 || v > 1e6) return -1;
+    v = v * 10 + d;
+  }
+  return v;
 }
 
 /**
@@ -70,17 +93,9 @@ function percentDecode(b: Uint8Array, from: number): number[] {
  * ```
  */
 export function joinParameters(raw: RawParameter[]): BodyParameter[] {
-  // Most parameter lists have no RFC 2231 name (no "*"): no grouping needed.
-  if (!raw.some((p) => p.name.includes(0x2a))) {
-    return raw.map((p) => ({
-      name: lowerName(p.name),
-      value: decodeEncodedWords(decodeHeaderBytes(p.value)),
-    }));
-  }
-  const order: string[] = [];
-  const groups = new Map<string, Segment[]>();
+  const groups: Group[] = [];
   for (const p of raw) {
-    const full = ascii(p.name).toLowerCase();
+    const full = lowerName(p.name);
     let base = full;
     let index = -1;
     let extended = false;
@@ -89,46 +104,47 @@ export function joinParameters(raw: RawParameter[]): BodyParameter[] {
       base = base.slice(0, -1);
     }
     const star = base.lastIndexOf('*');
-    if (star > 0 && /^\d+$/.test(base.slice(star + 1))) {
-      index = Number(base.slice(star + 1));
+    const section = sectionNumber(base, star);
+    if (section >= 0) {
+      index = section;
       base = base.slice(0, star);
     } else if (!extended) index = -2; // a plain parameter
-    let list = groups.get(base);
-    if (list === undefined) {
-      list = [];
-      groups.set(base, list);
-      order.push(base);
+    let group: Group | undefined;
+    for (const g of groups) if (g.name === base) group = g;
+    if (group === undefined) {
+      group = { name: base, plain: undefined, segments: [] };
+      groups.push(group);
     }
-    list.push({ index, extended, value: p.value });
+    if (index === -2) group.plain ??= p.value;
+    else group.segments.push({ index, extended, value: p.value });
   }
   const out: BodyParameter[] = [];
-  for (const name of order) {
-    const segs = groups.get(name)!;
-    const rfc2231 = segs.filter((s) => s.index !== -2).sort((a, b) => a.index - b.index);
-    if (rfc2231.length === 0) {
-      out.push({ name, value: decodeEncodedWords(decodeHeaderBytes(segs[0]!.value)) });
+  for (const { name, plain, segments } of groups) {
+    if (segments.length === 0) {
+      out.push({ name, value: headerText(plain!, 0, plain!.length, null) });
       continue;
     }
+    if (segments.length > 1) segments.sort((a, b) => a.index - b.index);
     let charset: string | undefined;
     let language: string | undefined;
-    const bytes: number[] = [];
-    rfc2231.forEach((s, k) => {
-      if (s.extended) {
-        let from = 0;
-        if (k === 0) {
-          const q1 = s.value.indexOf(0x27);
-          const q2 = q1 < 0 ? -1 : s.value.indexOf(0x27, q1 + 1);
-          if (q2 > 0) {
-            charset = ascii(s.value.subarray(0, q1)).toLowerCase() || undefined;
-            language = ascii(s.value.subarray(q1 + 1, q2)) || undefined;
-            from = q2 + 1;
-          }
+    joinedLen = 0;
+    for (let k = 0; k < segments.length; k++) {
+      const s = segments[k]!;
+      let from = 0;
+      if (s.extended && k === 0) {
+        const q1 = s.value.indexOf(0x27);
+        const q2 = q1 < 0 ? -1 : s.value.indexOf(0x27, q1 + 1);
+        if (q2 > 0) {
+          if (q1 > 0) charset = lowerAtom(s.value, 0, q1);
+          if (q2 > q1 + 1) language = asciiString(s.value, q1 + 1, q2);
+          from = q2 + 1;
         }
-        for (const b of percentDecode(s.value, from)) bytes.push(b);
-      } else for (const b of s.value) bytes.push(b);
-    });
-    const b = new Uint8Array(bytes);
-    const value = (charset !== undefined ? decodeCharset(b, charset) : undefined) ?? decodeHeaderBytes(b);
+      }
+      append(s.value, from, s.extended);
+    }
+    const value =
+      (charset !== undefined ? decodeCharsetRange(joined, 0, joinedLen, charset) : undefined) ??
+      decodeHeaderRange(joined, 0, joinedLen);
     const param: BodyParameter = { name, value };
     if (charset !== undefined) param.charset = charset;
     if (language !== undefined) param.language = language;

@@ -6,7 +6,8 @@
  * ```
  */
 
-const VALUE = new Int8Array(256).fill(-1);
+/** Each byte's base64 value, -1 outside the alphabet. */
+export const VALUE: Int8Array = new Int8Array(256).fill(-1);
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 for (let i = 0; i < 64; i++) VALUE[ALPHABET.charCodeAt(i)] = i;
 

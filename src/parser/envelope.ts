@@ -13,31 +13,38 @@
  */
 import { Ch } from '../lexer/chars.ts';
 import type { Cursor } from '../lexer/cursor.ts';
-import { isAscii } from '../lexer/strings.ts';
+import { StringCache } from '../lexer/string-cache.ts';
+import { asciiString, isAscii } from '../lexer/strings.ts';
 import { decodeHeaderBytes, decodeHeaderRange } from '../mime/charset.ts';
 import { parseMailDate } from '../mime/date.ts';
 import { decodeEncodedWords } from '../mime/encoded-words.ts';
+import { headerText, headerTextChanged } from '../mime/header-text.ts';
 import type { Address, AddressEntry, Envelope } from '../model/envelope.ts';
 
-/** A decoded header string and, when decoding changed it, its raw bytes. */
-export interface HeaderText {
-  value: string | null;
-  raw?: Uint8Array;
+/**
+ * Display names, mailboxes and hosts recur across a folder's ENVELOPEs (and every address
+ * appears in From, Sender and Reply-To at once): values up to 64 bytes come from a cache.
+ */
+const addressParts = new StringCache(4096, 64);
+
+/**
+ * `nstring` as header text: raw 8-bit decoded (UTF-8, else windows-1252), then RFC 2047.
+ * `headerTextChanged()` tells whether the raw bytes should be kept beside the value.
+ */
+export function takeHeaderText(cur: Cursor, cache: StringCache | null): string | null {
+  const kind = cur.takeNStringRange();
+  lastKind = kind;
+  if (kind < 0) return null;
+  if (kind === 0) return headerText(cur.buf, cur.tokStart, cur.tokEnd, cache);
+  const b = cur.tokBytes;
+  return headerText(b, 0, b.length, cache);
 }
 
-const NIL_TEXT: HeaderText = Object.freeze({ value: null }) as HeaderText;
+let lastKind = -1;
 
-/** `nstring` as header text: raw 8-bit decoded (UTF-8, else windows-1252), then RFC 2047. */
-export function takeHeaderText(cur: Cursor): HeaderText {
-  const kind = cur.takeNStringRange();
-  if (kind < 0) return NIL_TEXT;
-  const buf = kind === 0 ? cur.buf : cur.tokBytes;
-  const start = kind === 0 ? cur.tokStart : 0;
-  const end = kind === 0 ? cur.tokEnd : buf.length;
-  const plain = decodeHeaderRange(buf, start, end);
-  const value = decodeEncodedWords(plain);
-  if (value === plain && isAscii(buf, start, end)) return { value };
-  return { value, raw: buf.subarray(start, end) };
+/** The raw bytes of the last {@link takeHeaderText} (read before the cursor moves on). */
+function lastRaw(cur: Cursor): Uint8Array {
+  return lastKind === 0 ? cur.buf.subarray(cur.tokStart, cur.tokEnd) : cur.tokBytes;
 }
 
 /** `nstring` as plain text (mailbox, host, message-id: no encoded words). */
@@ -45,6 +52,21 @@ export function takePlain(cur: Cursor): string | null {
   const kind = cur.takeNStringRange();
   if (kind < 0) return null;
   return kind === 0 ? decodeHeaderRange(cur.buf, cur.tokStart, cur.tokEnd) : decodeHeaderBytes(cur.tokBytes);
+}
+
+/** `nstring` as an address part: plain text, cached. */
+function takeAddressPart(cur: Cursor): string | null {
+  const kind = cur.takeNStringRange();
+  if (kind < 0) return null;
+  const buf = kind === 0 ? cur.buf : cur.tokBytes;
+  const start = kind === 0 ? cur.tokStart : 0;
+  const end = kind === 0 ? cur.tokEnd : buf.length;
+  if (isAscii(buf, start, end))
+    return (
+      addressParts.lookup(buf, start, end) ??
+      addressParts.store(buf, start, end, asciiString(buf, start, end))
+    );
+  return decodeHeaderRange(buf, start, end);
 }
 
 /**
@@ -58,13 +80,14 @@ function takeAddressList(cur: Cursor): AddressEntry[] | null {
   cur.enter();
   for (;;) {
     cur.enter();
-    const name = takeHeaderText(cur);
+    const name = takeHeaderText(cur, addressParts);
+    const nameRaw = name !== null && headerTextChanged() ? lastRaw(cur) : undefined;
     cur.expectSp();
-    const adl = takePlain(cur);
+    const adl = takeAddressPart(cur);
     cur.expectSp();
-    const mailbox = takePlain(cur);
+    const mailbox = takeAddressPart(cur);
     cur.expectSp();
-    const host = takePlain(cur);
+    const host = takeAddressPart(cur);
     cur.leave();
     if (host === null && mailbox !== null && mailbox !== '') {
       group = { group: decodeEncodedWords(mailbox), members: [] };
@@ -72,8 +95,8 @@ function takeAddressList(cur: Cursor): AddressEntry[] | null {
     } else if (host === null && mailbox === null) {
       group = null;
     } else {
-      const a: Address = { name: name.value, adl, mailbox, host };
-      if (name.raw !== undefined) a.nameRaw = name.raw;
+      const a: Address = { name, adl, mailbox, host };
+      if (nameRaw !== undefined) a.nameRaw = nameRaw;
       (group?.members ?? out).push(a);
     }
     if (cur.peek() === Ch.Space && cur.peekAt(1) === Ch.LParen) {
@@ -91,7 +114,8 @@ export function takeEnvelope(cur: Cursor): Envelope {
   cur.enter();
   const dateRaw = takePlain(cur);
   cur.expectSp();
-  const subject = takeHeaderText(cur);
+  const subject = takeHeaderText(cur, null);
+  const subjectRaw = subject !== null && headerTextChanged() ? lastRaw(cur) : undefined;
   cur.expectSp();
   const from = takeAddressList(cur);
   cur.expectSp();
@@ -112,7 +136,7 @@ export function takeEnvelope(cur: Cursor): Envelope {
   const env: Envelope = {
     date: dateRaw === null ? null : parseMailDate(dateRaw),
     dateRaw,
-    subject: subject.value,
+    subject,
     from,
     sender,
     replyTo,
@@ -122,6 +146,6 @@ export function takeEnvelope(cur: Cursor): Envelope {
     inReplyTo,
     messageId,
   };
-  if (subject.raw !== undefined) env.subjectRaw = subject.raw;
+  if (subjectRaw !== undefined) env.subjectRaw = subjectRaw;
   return env;
 }

@@ -1,0 +1,67 @@
+/**
+ * Header text (ENVELOPE subjects and names, BODYSTRUCTURE descriptions and parameter values)
+ * from the bytes of one `nstring`: raw 8-bit decoded (UTF-8 when valid, RFC 6532; else
+ * windows-1252), then RFC 2047 encoded words — in one scan of the bytes, and without a string
+ * for the raw form unless the caller keeps it.
+ */
+import type { StringCache } from '../lexer/string-cache.ts';
+import { asciiString } from '../lexer/strings.ts';
+import { utf8Strict } from '../lexer/utf8.ts';
+import { cp1252String } from './charset.ts';
+import { Between, decodeEncodedWordsRange } from './encoded-words.ts';
+
+let changed = false;
+
+/**
+ * True when the last {@link headerText} differs from its bytes read as ASCII (8-bit bytes, or
+ * an encoded word decoded): then the model keeps the raw bytes beside the value.
+ */
+export function headerTextChanged(): boolean {
+  return changed;
+}
+
+/**
+ * `buf[start, end)` as header text. With a `cache`, values seen before (display names, hosts,
+ * parameter values repeat across a folder) come from it, bytes as the key.
+ */
+export function headerText(buf: Uint8Array, start: number, end: number, cache: StringCache | null): string {
+  let high = false;
+  let words = false;
+  for (let i = start; i < end; i++) {
+    const c = buf[i]!;
+    if (c >= 0x80) high = true;
+    else if (c === 0x3d && buf[i + 1] === 0x3f && i + 1 < end) words = true;
+  }
+  if (!high && !words) {
+    changed = false;
+    if (cache === null) return asciiString(buf, start, end);
+    return cache.lookup(buf, start, end) ?? cache.store(buf, start, end, asciiString(buf, start, end));
+  }
+  let value = cache?.lookup(buf, start, end);
+  if (value === undefined) {
+    value = decode(buf, start, end, high, words);
+    if (cache !== null) cache.store(buf, start, end, value);
+  }
+  changed = high || !sameAsAscii(value, buf, start, end);
+  return value;
+}
+
+function decode(buf: Uint8Array, start: number, end: number, high: boolean, words: boolean): string {
+  if (!high) return decodeEncodedWordsRange(buf, start, end, Between.Ascii);
+  const utf8 = utf8Strict(buf, start, end);
+  if (!words) return utf8 ?? cp1252String(buf, start, end);
+  // A leading BOM goes as TextDecoder drops it; the pieces between words keep theirs.
+  const bom = utf8 !== undefined && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf;
+  return decodeEncodedWordsRange(
+    buf,
+    bom ? start + 3 : start,
+    end,
+    utf8 === undefined ? Between.Cp1252 : Between.Utf8,
+  );
+}
+
+function sameAsAscii(value: string, buf: Uint8Array, start: number, end: number): boolean {
+  if (value.length !== end - start) return false;
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) !== buf[start + i]) return false;
+  return true;
+}
