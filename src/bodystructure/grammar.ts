@@ -32,9 +32,9 @@
 import { Ch, DIGIT } from '../lexer/chars.ts';
 import type { Cursor } from '../lexer/cursor.ts';
 import { StringCache } from '../lexer/string-cache.ts';
-import { lowerAtom } from '../lexer/strings.ts';
+import { lowerAtomHashed } from '../lexer/strings.ts';
 import { decodeHeaderBytes } from '../mime/charset.ts';
-import { headerText } from '../mime/header-text.ts';
+import { headerTextScanned } from '../mime/header-text.ts';
 import { joinParameters, type RawParameter } from '../mime/rfc2231.ts';
 import type {
   BodyDisposition,
@@ -68,9 +68,11 @@ interface OpenMessage {
  * the lower-case cache: `"TEXT"` and `"text"` recur in every tree.
  */
 function takeLower(cur: Cursor): string {
-  if (cur.takeStringRange() === 0) return lowerAtom(cur.buf, cur.tokStart, cur.tokEnd);
+  const c = cur.peek();
+  if (c !== Ch.DQuote && c !== Ch.LBrace) return cur.fail('string (quoted or literal)');
+  if (cur.takeNStringScanned() === 0) return lowerAtomHashed(cur.buf, cur.tokStart, cur.tokEnd, cur.tokHash);
   const b = cur.tokBytes;
-  return lowerAtom(b, 0, b.length);
+  return lowerAtomHashed(b, 0, b.length, cur.tokHash);
 }
 
 /** `string`, or (quirk `nilMediaSubtype` etc.) NIL as the empty string. */
@@ -84,11 +86,12 @@ function takeToken(cur: Cursor, quirk: string): string {
 
 /** `nstring` as text (description, location, md5, id), uncached: these rarely repeat. */
 function takeNText(cur: Cursor): string | null {
-  const kind = cur.takeNStringRange();
+  const kind = cur.takeNStringScanned();
   if (kind < 0) return null;
-  if (kind === 0) return headerText(cur.buf, cur.tokStart, cur.tokEnd, null);
+  if (kind === 0)
+    return headerTextScanned(cur.buf, cur.tokStart, cur.tokEnd, cur.tokBits, cur.tokEq, 0, null);
   const b = cur.tokBytes;
-  return headerText(b, 0, b.length, null);
+  return headerTextScanned(b, 0, b.length, cur.tokBits, cur.tokEq, 0, null);
 }
 
 /**
@@ -138,19 +141,33 @@ function takeParams(cur: Cursor): BodyParameter[] {
   }
   for (;;) {
     let name: string;
-    if (cur.takeStringRange() === 0) {
+    const c = cur.peek();
+    if (c !== Ch.DQuote && c !== Ch.LBrace) cur.fail('string (quoted or literal)');
+    if (cur.takeNStringScanned() === 0) {
       if (hasStar(cur.buf, cur.tokStart, cur.tokEnd)) break;
-      name = lowerAtom(cur.buf, cur.tokStart, cur.tokEnd);
+      name = lowerAtomHashed(cur.buf, cur.tokStart, cur.tokEnd, cur.tokHash);
     } else {
       const b = cur.tokBytes;
       if (hasStar(b, 0, b.length)) break;
-      name = lowerAtom(b, 0, b.length);
+      name = lowerAtomHashed(b, 0, b.length, cur.tokHash);
     }
     cur.expectSp();
-    const kind = cur.takeNStringRange();
+    const kind = cur.takeNStringScanned();
     let value = '';
-    if (kind === 0) value = headerText(cur.buf, cur.tokStart, cur.tokEnd, paramValues);
-    else if (kind === 1) value = headerText(cur.tokBytes, 0, cur.tokBytes.length, paramValues);
+    if (kind === 0) {
+      value = headerTextScanned(
+        cur.buf,
+        cur.tokStart,
+        cur.tokEnd,
+        cur.tokBits,
+        cur.tokEq,
+        cur.tokHash,
+        paramValues,
+      );
+    } else if (kind === 1) {
+      const b = cur.tokBytes;
+      value = headerTextScanned(b, 0, b.length, cur.tokBits, cur.tokEq, cur.tokHash, paramValues);
+    }
     out.push({ name, value });
     if (!cur.skipIf(Ch.Space)) {
       cur.leave();
@@ -322,7 +339,7 @@ function isEmptyMultipart(cur: Cursor): boolean {
   const save = cur.pos;
   if (!cur.skipNil()) {
     if (cur.peek() !== Ch.DQuote) return false;
-    cur.takeQuoted();
+    cur.takeNStringRange();
     const next = cur.peekAt(1);
     cur.pos = save;
     if (next === Ch.DQuote || next === Ch.LBrace) return false;

@@ -12,6 +12,7 @@
 import { excerptAt, ImapParseError, type ImapParseErrorCode } from '../errors.ts';
 import { ASTRING_CHAR, ATOM_CHAR, Ch, DIGIT, lowerAscii } from './chars.ts';
 import type { Frame } from './frame.ts';
+import { FNV_OFFSET, FNV_PRIME, fnv1a } from './string-cache.ts';
 
 const EMPTY = new Uint8Array(0);
 /** Bytes that end a run inside a quoted string: DQUOTE, "\\", CR, LF, NUL. */
@@ -305,6 +306,64 @@ export class Cursor {
     }
     if (this.skipNil()) return -1;
     return this.fail('nstring (quoted, literal or NIL)');
+  }
+
+  /** The {@link fnv1a} hash of the last {@link takeNStringScanned} value's bytes. */
+  tokHash = 0;
+  /** The bitwise OR of its bytes (≥ 0x80: 8-bit text). */
+  tokBits = 0;
+  /** Whether it holds "=" (where an RFC 2047 encoded word could start). */
+  tokEq = false;
+
+  /**
+   * {@link takeNStringRange}, and in the same pass over the bytes the facts that decide how
+   * they become a string: {@link tokHash} for a string cache, {@link tokBits} and
+   * {@link tokEq}. A quoted string without escapes is scanned once; other forms (escapes,
+   * literals) are scanned again for these.
+   */
+  takeNStringScanned(): -1 | 0 | 1 {
+    if (this.peek() === Ch.DQuote) {
+      const buf = this.buf;
+      const start = this.pos + 1;
+      const end = this.end;
+      let i = start;
+      let h = FNV_OFFSET;
+      let bits = 0;
+      let eq = false;
+      while (i < end) {
+        const c = buf[i]!;
+        if (QUOTED_STOP[c] !== 0) break;
+        h = Math.imul(h ^ c, FNV_PRIME);
+        bits |= c;
+        if (c === Ch.Eq) eq = true;
+        i++;
+      }
+      if (i < end && buf[i] === Ch.DQuote) {
+        this.tokStart = start;
+        this.tokEnd = i;
+        this.pos = i + 1;
+        this.tokHash = h;
+        this.tokBits = bits;
+        this.tokEq = eq;
+        return 0;
+      }
+    }
+    const kind = this.takeNStringRange();
+    if (kind === 0) this.scanFacts(this.buf, this.tokStart, this.tokEnd);
+    else if (kind === 1) this.scanFacts(this.tokBytes, 0, this.tokBytes.length);
+    return kind;
+  }
+
+  private scanFacts(buf: Uint8Array, start: number, end: number): void {
+    let bits = 0;
+    let eq = false;
+    for (let i = start; i < end; i++) {
+      bits |= buf[i]!;
+      if (buf[i] === Ch.Eq) eq = true;
+    }
+    this.tokHash = fnv1a(buf, start, end);
+    this.tokBits = bits;
+    this.tokEq = eq;
   }
 
   /** `string` as {@link takeNStringRange} reads it (NIL is refused): `0` a range, `1` `tokBytes`. */

@@ -28,14 +28,21 @@ export class StringCache {
 
   /** The string stored for `buf[start, end)`, or `undefined` (then {@link store} may follow). */
   lookup(buf: Uint8Array, start: number, end: number): string | undefined {
+    if (end - start > this.maxLength) {
+      this.slot = -1;
+      return undefined;
+    }
+    return this.lookupHashed(buf, start, end, fnv1a(buf, start, end));
+  }
+
+  /** {@link lookup} with the bytes' {@link fnv1a} hash already computed (while scanning them). */
+  lookupHashed(buf: Uint8Array, start: number, end: number, hash: number): string | undefined {
     const n = end - start;
     if (n > this.maxLength) {
       this.slot = -1;
       return undefined;
     }
-    let h = 0x811c9dc5;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
-    const slot = (h >>> 0) & this.mask;
+    const slot = (hash >>> 0) & this.mask;
     this.slot = slot;
     const key = this.keys[slot];
     if (key === undefined || key.length !== n) return undefined;
@@ -53,3 +60,13 @@ export class StringCache {
     return value;
   }
 }
+
+/** FNV-1a (32-bit) over `buf[start, end)`: the cache's hash, also computed by the cursor's scans. */
+export function fnv1a(buf: Uint8Array, start: number, end: number): number {
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i]!, FNV_PRIME);
+  return h;
+}
+
+export const FNV_OFFSET = 0x811c9dc5;
+export const FNV_PRIME = 0x01000193;

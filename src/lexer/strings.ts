@@ -109,3 +109,12 @@ export function lowerAtom(buf: Uint8Array, start: number, end: number): string {
     lowered.store(buf, start, end, asciiString(buf, start, end).toLowerCase())
   );
 }
+
+/** {@link lowerAtom} with the bytes' hash already computed (`Cursor.tokHash`). */
+export function lowerAtomHashed(buf: Uint8Array, start: number, end: number, hash: number): string {
+  if (end === start) return '';
+  return (
+    lowered.lookupHashed(buf, start, end, hash) ??
+    lowered.store(buf, start, end, asciiString(buf, start, end).toLowerCase())
+  );
+}

@@ -79,7 +79,13 @@ function digitsAt(s: string, i: number, n: number): number {
   return v;
 }
 
-const MONTH_INDEX = new Map(MONTHS.map((m, i) => [m, i]));
+/** Three letters, case folded, as one number: a month found without a substring. */
+function monthCode(s: string, i: number): number {
+  return (
+    ((s.charCodeAt(i) | 0x20) << 16) | ((s.charCodeAt(i + 1) | 0x20) << 8) | (s.charCodeAt(i + 2) | 0x20)
+  );
+}
+const MONTH_BY_CODE = new Map(MONTHS.map((m, i) => [monthCode(m, 0), i]));
 
 /**
  * The form nearly every server passes on, `[Www, ]D[D] Mon YYYY HH:MM:SS +ZZZZ`, without a
@@ -92,7 +98,7 @@ function parseCanonical(s: string): Date | null | undefined {
   const d2 = s.charCodeAt(i + 1) !== 32;
   const day = digitsAt(s, i, d2 ? 2 : 1);
   i += d2 ? 3 : 2;
-  const month = MONTH_INDEX.get(s.slice(i, i + 3).toLowerCase());
+  const month = MONTH_BY_CODE.get(monthCode(s, i));
   if (day < 1 || month === undefined || s.charCodeAt(i + 3) !== 32) return undefined;
   i += 4;
   const year = digitsAt(s, i, 4);

@@ -4,11 +4,11 @@
  * windows-1252), then RFC 2047 encoded words — in one scan of the bytes, and without a string
  * for the raw form unless the caller keeps it.
  */
-import type { StringCache } from '../lexer/string-cache.ts';
+import { fnv1a, type StringCache } from '../lexer/string-cache.ts';
 import { asciiString } from '../lexer/strings.ts';
 import { utf8Strict } from '../lexer/utf8.ts';
 import { cp1252String } from './charset.ts';
-import { Between, decodeEncodedWordsRange } from './encoded-words.ts';
+import { Between, decodeEncodedWordsRange, hasEncodedWord } from './encoded-words.ts';
 
 let changed = false;
 
@@ -25,19 +25,39 @@ export function headerTextChanged(): boolean {
  * parameter values repeat across a folder) come from it, bytes as the key.
  */
 export function headerText(buf: Uint8Array, start: number, end: number, cache: StringCache | null): string {
-  let high = false;
-  let words = false;
+  let bits = 0;
+  let eq = false;
   for (let i = start; i < end; i++) {
     const c = buf[i]!;
-    if (c >= 0x80) high = true;
-    else if (c === 0x3d && buf[i + 1] === 0x3f && i + 1 < end) words = true;
+    bits |= c;
+    if (c === 0x3d) eq = true;
   }
+  return headerTextScanned(buf, start, end, bits, eq, cache === null ? 0 : fnv1a(buf, start, end), cache);
+}
+
+/**
+ * {@link headerText} with the facts of the bytes already gathered while the cursor scanned
+ * them (`Cursor.takeNStringScanned`): the OR of the bytes, whether "=" occurs, their hash.
+ */
+export function headerTextScanned(
+  buf: Uint8Array,
+  start: number,
+  end: number,
+  bits: number,
+  eq: boolean,
+  hash: number,
+  cache: StringCache | null,
+): string {
+  const high = bits >= 0x80;
+  const words = eq && hasEncodedWord(buf, start, end);
   if (!high && !words) {
     changed = false;
     if (cache === null) return asciiString(buf, start, end);
-    return cache.lookup(buf, start, end) ?? cache.store(buf, start, end, asciiString(buf, start, end));
+    return (
+      cache.lookupHashed(buf, start, end, hash) ?? cache.store(buf, start, end, asciiString(buf, start, end))
+    );
   }
-  let value = cache?.lookup(buf, start, end);
+  let value = cache?.lookupHashed(buf, start, end, hash);
   if (value === undefined) {
     value = decode(buf, start, end, high, words);
     if (cache !== null) cache.store(buf, start, end, value);

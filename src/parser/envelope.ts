@@ -14,11 +14,11 @@
 import { Ch } from '../lexer/chars.ts';
 import type { Cursor } from '../lexer/cursor.ts';
 import { StringCache } from '../lexer/string-cache.ts';
-import { asciiString, isAscii } from '../lexer/strings.ts';
+import { asciiString } from '../lexer/strings.ts';
 import { decodeHeaderBytes, decodeHeaderRange } from '../mime/charset.ts';
 import { parseMailDate } from '../mime/date.ts';
 import { decodeEncodedWords } from '../mime/encoded-words.ts';
-import { headerText, headerTextChanged } from '../mime/header-text.ts';
+import { headerTextChanged, headerTextScanned } from '../mime/header-text.ts';
 import type { Address, AddressEntry, Envelope } from '../model/envelope.ts';
 
 /**
@@ -32,12 +32,14 @@ const addressParts = new StringCache(4096, 64);
  * `headerTextChanged()` tells whether the raw bytes should be kept beside the value.
  */
 export function takeHeaderText(cur: Cursor, cache: StringCache | null): string | null {
-  const kind = cur.takeNStringRange();
+  const kind = cur.takeNStringScanned();
   lastKind = kind;
   if (kind < 0) return null;
-  if (kind === 0) return headerText(cur.buf, cur.tokStart, cur.tokEnd, cache);
+  if (kind === 0) {
+    return headerTextScanned(cur.buf, cur.tokStart, cur.tokEnd, cur.tokBits, cur.tokEq, cur.tokHash, cache);
+  }
   const b = cur.tokBytes;
-  return headerText(b, 0, b.length, cache);
+  return headerTextScanned(b, 0, b.length, cur.tokBits, cur.tokEq, cur.tokHash, cache);
 }
 
 let lastKind = -1;
@@ -56,16 +58,17 @@ export function takePlain(cur: Cursor): string | null {
 
 /** `nstring` as an address part: plain text, cached. */
 function takeAddressPart(cur: Cursor): string | null {
-  const kind = cur.takeNStringRange();
+  const kind = cur.takeNStringScanned();
   if (kind < 0) return null;
   const buf = kind === 0 ? cur.buf : cur.tokBytes;
   const start = kind === 0 ? cur.tokStart : 0;
   const end = kind === 0 ? cur.tokEnd : buf.length;
-  if (isAscii(buf, start, end))
+  if (cur.tokBits < 0x80) {
     return (
-      addressParts.lookup(buf, start, end) ??
+      addressParts.lookupHashed(buf, start, end, cur.tokHash) ??
       addressParts.store(buf, start, end, asciiString(buf, start, end))
     );
+  }
   return decodeHeaderRange(buf, start, end);
 }
 
