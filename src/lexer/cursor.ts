@@ -16,6 +16,9 @@ import { FNV_OFFSET, FNV_PRIME, fnv1a } from './string-cache.ts';
 
 const EMPTY = new Uint8Array(0);
 /** Bytes that end a run inside a quoted string: DQUOTE, "\\", CR, LF, NUL. */
+/** 10^15: the low half of a long number64 holds 15 digits (exact in a double). */
+const E15 = 1_000_000_000_000_000n;
+
 const QUOTED_STOP = new Uint8Array(256);
 for (const c of [Ch.DQuote, Ch.Backslash, Ch.Cr, Ch.Lf, Ch.Nul]) QUOTED_STOP[c] = 1;
 const MAX_U32 = 0xffffffff;
@@ -234,9 +237,13 @@ export class Cursor {
       v = BigInt(n);
     } else {
       if (i - start > 20) this.fail('a 63-bit number', start, 'NUMBER_RANGE');
-      let s = '';
-      for (let k = start; k < i; k++) s += String.fromCharCode(buf[k]!);
-      v = BigInt(s);
+      // Above 15 digits (X-GM-MSGID, large MODSEQs): two exact halves, no decimal string.
+      const split = i - 15;
+      let hi = 0;
+      for (let k = start; k < split; k++) hi = hi * 10 + (buf[k]! - Ch.Zero);
+      let lo = 0;
+      for (let k = split; k < i; k++) lo = lo * 10 + (buf[k]! - Ch.Zero);
+      v = BigInt(hi) * E15 + BigInt(lo);
       if (v > MAX_U63) this.fail('a 63-bit number', start, 'NUMBER_RANGE');
     }
     this.pos = i;

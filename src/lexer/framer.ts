@@ -19,6 +19,7 @@
  * stand there, so status lines are bracket-balanced before a trailing `{n}` is believed.
  */
 import { escapeBytes, ImapParseError } from '../errors.ts';
+import { bytesToFill } from './alloc.ts';
 import { Ch, DIGIT } from './chars.ts';
 import { Frame } from './frame.ts';
 import { classifyHead, Kind, statusTextStart } from './frame-kind.ts';
@@ -401,21 +402,23 @@ export class Framer {
     this.litFill = 0;
     this.litStartInChunk = start;
     this.state = State.Literal;
-    if (count <= LITERAL_PREALLOCATE) this.litBuf = new Uint8Array(count);
+    if (count <= LITERAL_PREALLOCATE) this.litBuf = bytesToFill(count);
     return this.fillLiteral(start);
   }
 
   private fillLiteral(pos: number): number {
     const chunk = this.chunk;
     const n = Math.min(this.litNeed - this.litFill, chunk.length - pos);
-    if (this.litBuf.length > 0) this.litBuf.set(chunk.subarray(pos, pos + n), this.litFill);
+    // A chunk wholly inside the literal (the common case) is copied without a view of it.
+    if (this.litBuf.length > 0)
+      this.litBuf.set(pos === 0 && n === chunk.length ? chunk : chunk.subarray(pos, pos + n), this.litFill);
     else this.litParts.push(chunk.subarray(pos, pos + n));
     this.litFill += n;
     pos += n;
     if (this.litFill === this.litNeed) {
       let value = this.litBuf;
       if (value.length === 0) {
-        value = new Uint8Array(this.litNeed);
+        value = bytesToFill(this.litNeed);
         let o = 0;
         for (const p of this.litParts) {
           value.set(p, o);
@@ -542,7 +545,7 @@ export class Framer {
       }
     } else {
       this.piece(this.lineStart, end);
-      const buf = new Uint8Array(this.textLen);
+      const buf = bytesToFill(this.textLen);
       const segText: number[] = [];
       const segStream: number[] = [];
       let o = 0;
