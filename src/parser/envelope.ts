@@ -112,6 +112,44 @@ function takeAddressList(cur: Cursor): AddressEntry[] | null {
   return out;
 }
 
+/**
+ * True (and the cursor moved past it) when the next address list is byte for byte the From
+ * list at `[start, end)`: RFC 3501 §7.4.2 has the server fill Sender and Reply-To from From when
+ * the header lacks them, so most envelopes carry the same list three times. The copy is parsed
+ * once. Only for a From without literals and without `) (` (where quirk `spaceBetweenAddresses`
+ * could have been counted): then equal bytes parse to equal values.
+ */
+function repeatsFrom(cur: Cursor, start: number, end: number): boolean {
+  if (end < 0 || cur.buf[start] !== Ch.LParen) return false;
+  const n = end - start;
+  const buf = cur.buf;
+  const at = cur.pos;
+  if (at + n > cur.end) return false;
+  for (let i = 0; i < n; i++) {
+    const c = buf[start + i]!;
+    if (c !== buf[at + i]) return false;
+    if (c === Ch.Space && buf[start + i - 1] === Ch.RParen && buf[start + i + 1] === Ch.LParen) return false;
+  }
+  cur.pos = at + n;
+  return true;
+}
+
+/** A copy of an address list (new objects: a caller may change one list and not the others). */
+function copyList(list: AddressEntry[]): AddressEntry[] {
+  const out: AddressEntry[] = [];
+  for (const e of list) {
+    if ('group' in e) out.push({ group: e.group, members: e.members.map(copyAddress) });
+    else out.push(copyAddress(e));
+  }
+  return out;
+}
+
+function copyAddress(a: Address): Address {
+  const c: Address = { name: a.name, adl: a.adl, mailbox: a.mailbox, host: a.host };
+  if (a.nameRaw !== undefined) c.nameRaw = a.nameRaw;
+  return c;
+}
+
 /** Reads an `envelope`. */
 export function takeEnvelope(cur: Cursor): Envelope {
   cur.enter();
@@ -120,11 +158,14 @@ export function takeEnvelope(cur: Cursor): Envelope {
   const subject = takeHeaderText(cur, null);
   const subjectRaw = subject !== null && headerTextChanged() ? lastRaw(cur) : undefined;
   cur.expectSp();
+  const fromStart = cur.pos;
+  const fromLit = cur.lit;
   const from = takeAddressList(cur);
+  const fromEnd = cur.lit === fromLit ? cur.pos : -1;
   cur.expectSp();
-  const sender = takeAddressList(cur);
+  const sender = repeatsFrom(cur, fromStart, fromEnd) ? copyList(from!) : takeAddressList(cur);
   cur.expectSp();
-  const replyTo = takeAddressList(cur);
+  const replyTo = repeatsFrom(cur, fromStart, fromEnd) ? copyList(from!) : takeAddressList(cur);
   cur.expectSp();
   const to = takeAddressList(cur);
   cur.expectSp();
