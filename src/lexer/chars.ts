@@ -100,3 +100,10 @@ export const ITEM_NAME_CHAR: Uint8Array = table((c) => ATOM_CHAR[c] === 1 && c !
 export function lowerAscii(c: number): number {
   return c >= 0x41 && c <= 0x5a ? c | 0x20 : c;
 }
+
+/** A hex digit's value (either case), -1 for any other byte (RFC 2047 Q, RFC 2231 `%XX`). */
+export function hexValue(c: number): number {
+  if (c >= Ch.Zero && c <= Ch.Nine) return c - Ch.Zero;
+  const l = c | 0x20;
+  return l >= 0x61 && l <= 0x66 ? l - 0x57 : -1;
+}

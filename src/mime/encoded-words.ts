@@ -14,6 +14,7 @@
  * bytes exactly where it would be found in the decoded text; the text between words is decoded
  * as the caller says (the whole value is either UTF-8 or windows-1252, see `charset.ts`).
  */
+import { hexValue } from '../lexer/chars.ts';
 import { asciiString, lowerAtom } from '../lexer/strings.ts';
 import { utf8Strict } from '../lexer/utf8.ts';
 import { VALUE as BASE64_VALUE } from '../parser/base64.ts';
@@ -40,13 +41,6 @@ function room(n: number): void {
   const bigger = new Uint8Array(Math.max(run.length * 2, runLen + n));
   bigger.set(run.subarray(0, runLen));
   run = bigger;
-}
-
-function hex(c: number): number {
-  if (c >= 0x30 && c <= 0x39) return c - 0x30;
-  const l = c | 0x20;
-  if (l >= 0x61 && l <= 0x66) return l - 0x57;
-  return -1;
 }
 
 /** B encoding (base64, padding optional as mailers send it) of `buf[s, e)` onto `run`. */
@@ -83,8 +77,8 @@ function appendQ(buf: Uint8Array, s: number, e: number): boolean {
     if (c === 0x5f) run[runLen++] = 0x20;
     else if (c === 0x3d) {
       if (i + 2 >= e) return false;
-      const h = hex(buf[i + 1]!);
-      const l = hex(buf[i + 2]!);
+      const h = hexValue(buf[i + 1]!);
+      const l = hexValue(buf[i + 2]!);
       if (h < 0 || l < 0) return false;
       run[runLen++] = (h << 4) | l;
       i += 2;

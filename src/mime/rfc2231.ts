@@ -11,6 +11,7 @@
  * ```
  */
 
+import { hexValue } from '../lexer/chars.ts';
 import { asciiString, lowerAtom } from '../lexer/strings.ts';
 import type { BodyParameter } from '../model/body.ts';
 import { decodeCharsetRange, decodeHeaderRange } from './charset.ts';
@@ -63,12 +64,6 @@ function append(b: Uint8Array, from: number, percent: boolean): void {
     }
     joined[joinedLen++] = c;
   }
-}
-
-function hexValue(c: number): number {
-  if (c >= 0x30 && c <= 0x39) return c - 0x30;
-  const l = c | 0x20;
-  return l >= 0x61 && l <= 0x66 ? l - 0x57 : -1;
 }
 
 /** `*` number at the end of `s` (RFC 2231 section): its value, or -1. */
