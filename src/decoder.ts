@@ -6,6 +6,7 @@ import { Cursor } from './lexer/cursor.ts';
 import type { Frame } from './lexer/frame.ts';
 import { Framer, type FrameSink } from './lexer/framer.ts';
 import type { Response } from './model/response.ts';
+import { releaseViews } from './parser/astring.ts';
 import { type DecoderOptions, type ResolvedOptions, resolveOptions } from './parser/options.ts';
 import type { QuirkName } from './parser/quirks.ts';
 import { takeResponse } from './parser/response.ts';
@@ -66,6 +67,7 @@ export class ResponseDecoder {
   push(chunk: Uint8Array): DecodeItem[] {
     this.out = [];
     this.framer.push(chunk);
+    releaseViews();
     return this.out;
   }
 

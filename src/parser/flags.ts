@@ -13,18 +13,35 @@ import { ATOM_CHAR, Ch } from '../lexer/chars.ts';
 import type { Cursor } from '../lexer/cursor.ts';
 import { atomString } from '../lexer/strings.ts';
 
-/** The system flags, as RFC 9051 spells them: returned without hashing when sent so. */
-const SYSTEM_FLAGS = ['\\Seen', '\\Answered', '\\Flagged', '\\Deleted', '\\Draft', '\\Recent'];
-const SYSTEM_BY_LENGTH: (string | undefined)[][] = [];
-for (const f of SYSTEM_FLAGS) (SYSTEM_BY_LENGTH[f.length] ??= []).push(f);
+/**
+ * The system flags, as RFC 9051 spells them, and the keywords of its `flag-keyword` rule and
+ * the IANA registry that servers set on most messages: returned without hashing when sent so.
+ */
+const KNOWN_FLAGS = [
+  '\\Seen',
+  '\\Answered',
+  '\\Flagged',
+  '\\Deleted',
+  '\\Draft',
+  '\\Recent',
+  '$Forwarded',
+  '$MDNSent',
+  '$Junk',
+  '$NotJunk',
+  '$Phishing',
+];
+const KNOWN_BY_LENGTH: string[][] = [];
+for (const f of KNOWN_FLAGS) (KNOWN_BY_LENGTH[f.length] ??= []).push(f);
 
-function systemFlag(buf: Uint8Array, start: number, end: number): string | undefined {
-  const candidates = SYSTEM_BY_LENGTH[end - start];
+/** The known flag spelled exactly `buf[start, end)`, or `undefined`. */
+function knownFlag(buf: Uint8Array, start: number, end: number): string | undefined {
+  const candidates = KNOWN_BY_LENGTH[end - start];
   if (candidates === undefined) return undefined;
-  for (const f of candidates) {
-    let k = 1;
-    while (k < f!.length && buf[start + k] === f!.charCodeAt(k)) k++;
-    if (k === f!.length) return f;
+  for (let c = 0; c < candidates.length; c++) {
+    const f = candidates[c]!;
+    let k = 0;
+    while (k < f.length && buf[start + k] === f.charCodeAt(k)) k++;
+    if (k === f.length) return f;
   }
   return undefined;
 }
@@ -34,7 +51,6 @@ export function takeFlag(cur: Cursor, perm = false): string {
   const buf = cur.buf;
   const start = cur.pos;
   let i = start;
-  let system = false;
   if (buf[i] === Ch.Backslash) {
     i++;
     if (buf[i] === Ch.Star) {
@@ -42,13 +58,17 @@ export function takeFlag(cur: Cursor, perm = false): string {
       cur.pos = i + 1;
       return '\\*';
     }
-    system = true;
   }
   const atomStart = i;
   while (i < cur.end && ATOM_CHAR[buf[i]!] === 1) i++;
   if (i === atomStart) cur.fail('flag', i);
   cur.pos = i;
-  return (system ? systemFlag(buf, start, i) : undefined) ?? atomString(buf, start, i);
+  return knownFlag(buf, start, i) ?? atomString(buf, start, i);
+}
+
+/** The string of the flag `buf[start, end)` (a `"\\" atom`, already read), as {@link takeFlag} makes it. */
+export function flagString(buf: Uint8Array, start: number, end: number): string {
+  return knownFlag(buf, start, end) ?? atomString(buf, start, end);
 }
 
 /** `flag-list`, also used for FETCH FLAGS and (with `perm`) PERMANENTFLAGS. */

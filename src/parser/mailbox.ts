@@ -16,8 +16,9 @@
  */
 import { Ch } from '../lexer/chars.ts';
 import type { Cursor } from '../lexer/cursor.ts';
-import { asciiString, atomString, textString, utf8OrUndefined } from '../lexer/strings.ts';
+import { asciiString, textString, utf8OrUndefined } from '../lexer/strings.ts';
 import { decodeMutf7 } from './mutf7.ts';
+import { fnvHash, TextCache } from './text-cache.ts';
 
 /** True when `b` is `word` (ASCII letters, compared case-insensitively). */
 export function bytesEqualKeyword(b: Uint8Array, word: string): boolean {
@@ -27,20 +28,59 @@ export function bytesEqualKeyword(b: Uint8Array, word: string): boolean {
 }
 
 /**
+ * Names up to 64 bytes that need decoding (modified UTF-7 shifts, 8-bit bytes), keyed by their
+ * bytes as sent: NOTIFY and IDLE sessions name the same few mailboxes over and over, and
+ * decoding costs more than hashing. Plain ASCII names are their own string and are not hashed.
+ */
+const decoded = new TextCache(1024, 64);
+
+/**
+ * The last name made, and its bytes (copied): LIST-STATUS (RFC 5819) names each mailbox twice
+ * in a row (the STATUS right after its LIST), and comparing with the last name costs less than
+ * making it again.
+ */
+const lastBytes = new Uint8Array(64);
+let lastLength = -1;
+let lastName = '';
+
+/**
  * The string of a name's bytes without INBOX folding (namespace prefixes, Gmail labels):
  * modified UTF-7 when valid, else UTF-8.
  */
 export function nameString(raw: Uint8Array): string {
   const n = raw.length;
+  if (n === lastLength) {
+    let k = 0;
+    while (k < n && raw[k] === lastBytes[k]) k++;
+    if (k === n) return lastName;
+  }
+  let bits = 0;
   let amp = false;
   for (let i = 0; i < n; i++) {
     const c = raw[i]!;
-    if (c >= 0x80) return textString(raw, 0, n);
+    bits |= c;
     if (c === 0x26) amp = true;
   }
-  // Pure ASCII without "&" reads the same both ways; repeated names (STATUS after LIST) are cached.
-  if (!amp) return atomString(raw, 0, n);
-  return decodeMutf7(raw, 0, n) ?? atomString(raw, 0, n);
+  let s: string;
+  // Pure ASCII without "&" reads the same both ways.
+  if (bits < 0x80 && !amp) s = asciiString(raw, 0, n);
+  else if (n > decoded.width) return decodeName(raw, n, bits);
+  else {
+    const h = fnvHash(raw, 0, n);
+    s = decoded.get(raw, 0, n, h) ?? decoded.set(raw, 0, n, h, decodeName(raw, n, bits));
+  }
+  if (n <= lastBytes.length) {
+    for (let i = 0; i < n; i++) lastBytes[i] = raw[i]!;
+    lastLength = n;
+    lastName = s;
+  }
+  return s;
+}
+
+/** `raw` (with "&" or 8-bit bytes) to its string: 8-bit as UTF-8; else modified UTF-7 when valid. */
+function decodeName(raw: Uint8Array, n: number, bits: number): string {
+  if (bits >= 0x80) return textString(raw, 0, n);
+  return decodeMutf7(raw, 0, n) ?? asciiString(raw, 0, n);
 }
 
 /**

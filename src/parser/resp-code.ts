@@ -29,11 +29,38 @@ import { takeSequenceSet } from './sequence-set.ts';
 /** Parses a code's data; the cursor stands right after the code's name, and must end before `]`. */
 export type ResponseCodeParser = (cur: Cursor, name: string) => ResponseCode;
 
-const codes = new KeywordTable<ResponseCodeParser>();
+/** A registered code: its parser, and the upper-cased name with its bytes (see `takeResponseCode`). */
+interface CodeEntry {
+  parse: ResponseCodeParser;
+  upper: string;
+  upperBytes: Uint8Array;
+}
+
+const codes = new KeywordTable<CodeEntry>();
 
 /** Plugs a response code's grammar into the dispatch (used by extension files). */
 export function registerResponseCode(name: string, parse: ResponseCodeParser): void {
-  codes.add(name, parse);
+  const upper = name.toUpperCase();
+  // Only an ASCII name has a byte form to compare with (a code's name is an atom on the wire).
+  const ascii = /^[\x21-\x7e]*$/.test(upper);
+  const upperBytes = new Uint8Array(ascii ? upper.length : 0);
+  for (let i = 0; i < upperBytes.length; i++) upperBytes[i] = upper.charCodeAt(i);
+  codes.add(name, { parse, upper, upperBytes });
+}
+
+/**
+ * The name handed to a code's parser: the code as sent, upper-cased. Servers send the name in
+ * upper case, so it is the registered one without making a string; other spellings are made
+ * as before.
+ */
+function upperName(entry: CodeEntry, buf: Uint8Array, start: number, end: number): string {
+  const b = entry.upperBytes;
+  if (b.length === end - start && b.length > 0) {
+    let k = 0;
+    while (k < b.length && b[k] === buf[start + k]) k++;
+    if (k === b.length) return entry.upper;
+  }
+  return asciiString(buf, start, end).toUpperCase();
 }
 
 const SIMPLE: SimpleCodeName[] = [
@@ -123,10 +150,10 @@ export function takeResponseCode(cur: Cursor): ResponseCode {
   cur.takeRun(ATOM_CHAR, 'response code name');
   const nameStart = cur.tokStart;
   const nameEnd = cur.tokEnd;
-  const parse = codes.get(cur.buf, nameStart, nameEnd);
+  const entry = codes.get(cur.buf, nameStart, nameEnd);
   let code: ResponseCode;
-  if (parse !== undefined) {
-    code = parse(cur, asciiString(cur.buf, nameStart, nameEnd).toUpperCase());
+  if (entry !== undefined) {
+    code = entry.parse(cur, upperName(entry, cur.buf, nameStart, nameEnd));
   } else {
     code = { name: atomString(cur.buf, nameStart, nameEnd), unknown: true };
     if (cur.skipIf(Ch.Space)) {

@@ -12,8 +12,8 @@
  */
 import { Ch, DIGIT } from '../lexer/chars.ts';
 import type { Cursor } from '../lexer/cursor.ts';
-import { textString } from '../lexer/strings.ts';
 import type { SectionText } from '../model/fetch.ts';
+import { takeAStringText } from './astring.ts';
 
 /** A parsed section specifier. */
 export interface Section {
@@ -26,8 +26,53 @@ export interface Section {
 
 const TEXTS: SectionText[] = ['HEADER.FIELDS.NOT', 'HEADER.FIELDS', 'HEADER', 'TEXT', 'MIME'];
 
+/**
+ * The last section read, by its bytes (`[` to `]`): a FETCH of many messages repeats one
+ * section in every response (`BODY[HEADER.FIELDS (FROM TO SUBJECT DATE)]`), and comparing the
+ * bytes costs less than reading the header list again. Kept only for a section read from the
+ * text alone (no literal in its header list, no quirk); handed out as a fresh `Section` with
+ * fresh arrays, so no two responses share one.
+ */
+const MEMO_MAX = 128;
+const memoBytes = new Uint8Array(MEMO_MAX);
+let memoLen = 0;
+let memoBinary = false;
+let memo: Section | undefined;
+
 /** Reads `section` (`binary`: `section-binary`, parts only). The cursor stands on `[`. */
 export function takeSection(cur: Cursor, binary: boolean): Section {
+  const start = cur.pos;
+  const buf = cur.buf;
+  // The memo's header list took one "(" level: only where that level is allowed here too.
+  if (memo !== undefined && memoBinary === binary && start + memoLen <= cur.end && cur.depth < cur.maxDepth) {
+    let k = 0;
+    while (k < memoLen && buf[start + k] === memoBytes[k]) k++;
+    if (k === memoLen) {
+      cur.pos = start + memoLen;
+      return copySection(memo);
+    }
+  }
+  const lit = cur.lit;
+  const out = readSection(cur, binary);
+  const n = cur.pos - start;
+  if (n <= MEMO_MAX && cur.lit === lit && !out.part.includes(0)) {
+    for (let k = 0; k < n; k++) memoBytes[k] = buf[start + k]!;
+    memoLen = n;
+    memoBinary = binary;
+    memo = copySection(out);
+  }
+  return out;
+}
+
+/** A copy with its own arrays, keys in the order `readSection` sets them. */
+function copySection(s: Section): Section {
+  const out: Section = { section: s.section, part: s.part.slice() };
+  if (s.text !== undefined) out.text = s.text;
+  if (s.fields !== undefined) out.fields = s.fields.slice();
+  return out;
+}
+
+function readSection(cur: Cursor, binary: boolean): Section {
   cur.expect(Ch.LBracket, '"["');
   const part: number[] = [];
   const out: Section = { section: '', part };
@@ -58,8 +103,7 @@ export function takeSection(cur: Cursor, binary: boolean): Section {
       const fields: string[] = [];
       cur.enter();
       do {
-        const f = cur.takeAString();
-        fields.push(textString(f, 0, f.length));
+        fields.push(takeAStringText(cur));
       } while (cur.skipIf(Ch.Space));
       cur.leave();
       out.fields = fields;

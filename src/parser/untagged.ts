@@ -14,12 +14,12 @@
  */
 import type { Cursor } from '../lexer/cursor.ts';
 import { KeywordTable } from '../lexer/keywords.ts';
-import type { UntaggedResponse } from '../model/response.ts';
+import type { StatusUntagged, UntaggedResponse } from '../model/response.ts';
 import { takeCapabilities } from './capability.ts';
 import { installExtensions } from './extensions.ts';
 import { takeFetch } from './fetch.ts';
 import { takeFlagList } from './flags.ts';
-import { takeRespText } from './resp-text.ts';
+import { takeRespTextInto } from './resp-text.ts';
 import { takeSearch } from './search.ts';
 
 /** Parses the data after `* NAME`; the cursor stands right after the name. Must stop at the CRLF. */
@@ -43,7 +43,10 @@ export function registerNumberedUntagged(name: string, parse: NumberedUntaggedPa
 }
 
 for (const kind of ['ok', 'no', 'bad', 'bye', 'preauth'] as const) {
-  registerUntagged(kind, (cur) => ({ type: 'untagged', kind, ...takeRespText(cur) }));
+  // `text` first, `code` after it: the key order of the model (no RespText object, no spread).
+  registerUntagged(kind, (cur) =>
+    takeRespTextInto<StatusUntagged>(cur, { type: 'untagged', kind, text: '' }),
+  );
 }
 registerUntagged('CAPABILITY', (cur) => ({
   type: 'untagged',

@@ -22,8 +22,9 @@
 import { ATOM_CHAR, Ch } from '../../lexer/chars.ts';
 import type { Cursor } from '../../lexer/cursor.ts';
 import { KeywordTable } from '../../lexer/keywords.ts';
-import { atomString, textString } from '../../lexer/strings.ts';
+import { atomString } from '../../lexer/strings.ts';
 import type { EsearchPartial, EsearchResponse } from '../../model/search.ts';
+import { takeAStringText } from '../astring.ts';
 import type { RegisterUntagged } from '../extensions.ts';
 import { takeSequenceSet } from '../sequence-set.ts';
 import { takeExtValue } from '../tagged-ext.ts';
@@ -74,8 +75,7 @@ export function takeEsearch(cur: Cursor): EsearchResponse {
     cur.enter();
     cur.expectKeyword('TAG');
     cur.expectSp();
-    const t = cur.takeAString();
-    tag = textString(t, 0, t.length);
+    tag = takeAStringText(cur);
     cur.leave();
   }
   const r: EsearchResponse =

@@ -25,13 +25,14 @@
  * out the special-use ones (`specialUse`). The tags `OLDNAME` and `CHILDINFO` are compared
  * case-insensitively whether sent as atoms or quoted (Dovecot sends `"OLDNAME"` and `CHILDINFO`).
  */
-import { Ch } from '../../lexer/chars.ts';
+import { ATOM_CHAR, Ch } from '../../lexer/chars.ts';
 import type { Cursor } from '../../lexer/cursor.ts';
 import { KeywordTable } from '../../lexer/keywords.ts';
 import { atomString, textString } from '../../lexer/strings.ts';
 import type { ListResponse, LsubResponse, MailboxList, SpecialUse, XlistResponse } from '../../model/list.ts';
+import { takeAStringView } from '../astring.ts';
 import type { RegisterUntagged } from '../extensions.ts';
-import { takeFlag } from '../flags.ts';
+import { flagString as takeFlagString } from '../flags.ts';
 import { bytesEqualKeyword, mailboxName, takeDelimiter } from '../mailbox.ts';
 import { takeExtValue } from '../tagged-ext.ts';
 
@@ -48,6 +49,54 @@ for (const f of [
 ] as const) {
   specialUses.add(f, f);
 }
+/** The longest special-use attribute (`\\Important`): longer flags (`\\HasNoChildren`) skip the lookup. */
+const SPECIAL_USE_MAX = 10;
+
+/**
+ * Mailbox attributes as RFC 3501, 5258, 6154 and 9051 spell them, each with its special use:
+ * an attribute sent exactly so is this string, without hashing it (the atom cache) and without
+ * the case-insensitive special-use lookup.
+ */
+const KNOWN: { flag: string; use: SpecialUse | undefined }[][] = [];
+for (const flag of [
+  '\\HasNoChildren',
+  '\\HasChildren',
+  '\\Subscribed',
+  '\\Noselect',
+  '\\NoSelect',
+  '\\Noinferiors',
+  '\\NonExistent',
+  '\\Marked',
+  '\\Unmarked',
+  '\\Remote',
+  '\\All',
+  '\\Archive',
+  '\\Drafts',
+  '\\Flagged',
+  '\\Junk',
+  '\\Sent',
+  '\\Trash',
+  '\\Important',
+]) {
+  (KNOWN[flag.length] ??= []).push({
+    flag,
+    use: specialUses.get(new TextEncoder().encode(flag), 0, flag.length),
+  });
+}
+
+/** The entry of {@link KNOWN} spelled exactly `buf[start, end)`, or `undefined`. */
+function knownAttribute(buf: Uint8Array, start: number, end: number) {
+  const candidates = KNOWN[end - start];
+  if (candidates === undefined) return undefined;
+  for (let c = 0; c < candidates.length; c++) {
+    const e = candidates[c]!;
+    const f = e.flag;
+    let k = 1; // the "\\" is checked
+    while (k < f.length && buf[start + k] === f.charCodeAt(k)) k++;
+    if (k === f.length) return e;
+  }
+  return undefined;
+}
 
 /**
  * `"(" [mbx-list-flags] ")"` into `flags` (every one a `flag-extension`, `"\" atom`); returns
@@ -62,8 +111,20 @@ function takeListFlags(cur: Cursor, flags: string[]): SpecialUse[] | undefined {
       const start = cur.pos;
       if (buf[start] !== Ch.Backslash || cur.peekAt(1) === Ch.Star)
         cur.fail('a mailbox attribute ("\\" atom)');
-      flags.push(takeFlag(cur));
-      const use = specialUses.get(buf, start, cur.pos);
+      // `flag-extension = "\\" atom`, read as takeFlag reads it (the "\\*" was refused above).
+      let i = start + 1;
+      while (i < cur.end && ATOM_CHAR[buf[i]!] === 1) i++;
+      if (i === start + 1) cur.fail('flag', i);
+      cur.pos = i;
+      const known = knownAttribute(buf, start, i);
+      let use: SpecialUse | undefined;
+      if (known !== undefined) {
+        flags.push(known.flag);
+        use = known.use;
+      } else {
+        flags.push(takeFlagString(buf, start, i));
+        if (i - start <= SPECIAL_USE_MAX) use = specialUses.get(buf, start, i);
+      }
       if (use !== undefined) (uses ??= []).push(use);
     } while (cur.skipIf(Ch.Space));
   }
@@ -119,7 +180,7 @@ function takeMailboxList<K extends MailboxListResponse['kind']>(
   cur.expectSp();
   const delimiter = takeDelimiter(cur);
   cur.expectSp();
-  const raw = cur.takeAString();
+  const raw = takeAStringView(cur);
   const mailbox = mailboxName(raw);
   const r = (
     uses === undefined
