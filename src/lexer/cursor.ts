@@ -24,6 +24,7 @@ for (const c of [Ch.DQuote, Ch.Backslash, Ch.Cr, Ch.Lf, Ch.Nul]) QUOTED_STOP[c] 
 const MAX_U32 = 0xffffffff;
 /** 2^63 - 1: RFC 7162 `mod-sequence-value = 1*DIGIT ; Positive unsigned 63-bit integer`. */
 const MAX_U63 = 0x7fffffffffffffffn;
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** Reports a tolerated deviation; throws in strict mode. Set by the parser. */
 export type QuirkHook = (name: string, at: number) => void;
@@ -218,8 +219,17 @@ export class Cursor {
    */
   takeSafeNumber(): number {
     const start = this.pos;
+    // Up to 15 digits (every real size): the value straight from the bytes, no bigint.
+    const buf = this.buf;
+    let i = start;
+    let n = 0;
+    while (i < this.end && i - start < 16 && DIGIT[buf[i]!] === 1) n = n * 10 + (buf[i++]! - Ch.Zero);
+    if (i > start && i - start <= 15 && !(i < this.end && DIGIT[buf[i]!] === 1)) {
+      this.pos = i;
+      return n;
+    }
     const v = this.takeNumber64();
-    if (v > BigInt(Number.MAX_SAFE_INTEGER)) this.fail('a number below 2^53', start, 'NUMBER_RANGE');
+    if (v > MAX_SAFE) this.fail('a number below 2^53', start, 'NUMBER_RANGE');
     return Number(v);
   }
 
