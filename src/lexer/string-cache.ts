@@ -4,64 +4,41 @@
  * names, hosts, mailbox parts, display names — and on Node 20 building a 10–30 character string
  * costs 80–200 ns, hashing and comparing its bytes a quarter of that.
  *
- * Direct-mapped (one entry per slot, the newer entry wins), FNV-1a over the bytes; the stored
- * key is a copy, so the cache never keeps a pushed chunk alive. Only values up to `maxLength`
- * bytes are cached: long values repeat rarely and cost more to compare.
+ * A {@link TextCache} (direct-mapped, keys copied into one preallocated buffer, so the cache
+ * never keeps a pushed chunk alive) that remembers the hash of the last lookup for the store
+ * that follows a miss. Only values up to `maxLength` bytes are cached: long values repeat
+ * rarely and cost more to compare.
  */
-export class StringCache {
-  private readonly keys: (Uint8Array | undefined)[];
-  private readonly vals: string[];
-  private readonly mask: number;
-  private readonly maxLength: number;
-  /** The slot of the last {@link lookup} (where {@link store} puts the value). */
-  private slot = 0;
+import { TextCache } from './text-cache.ts';
+
+export class StringCache extends TextCache<string> {
+  /** The hash of the last lookup (where {@link store} puts the value). */
+  private hash = 0;
 
   /** `size` is rounded up to a power of two. */
   constructor(size: number, maxLength: number) {
-    let n = 1;
-    while (n < size) n <<= 1;
-    this.keys = new Array(n);
-    this.vals = new Array(n);
-    this.mask = n - 1;
-    this.maxLength = maxLength;
+    super(size, maxLength);
   }
 
   /** The string stored for `buf[start, end)`, or `undefined` (then {@link store} may follow). */
   lookup(buf: Uint8Array, start: number, end: number): string | undefined {
-    if (end - start > this.maxLength) {
-      this.slot = -1;
-      return undefined;
-    }
+    if (end - start > this.width) return undefined;
     return this.lookupHashed(buf, start, end, fnv1a(buf, start, end));
   }
 
   /** {@link lookup} with the bytes' {@link fnv1a} hash already computed (while scanning them). */
   lookupHashed(buf: Uint8Array, start: number, end: number, hash: number): string | undefined {
-    const n = end - start;
-    if (n > this.maxLength) {
-      this.slot = -1;
-      return undefined;
-    }
-    const slot = (hash >>> 0) & this.mask;
-    this.slot = slot;
-    const key = this.keys[slot];
-    if (key === undefined || key.length !== n) return undefined;
-    for (let i = 0; i < n; i++) if (key[i] !== buf[start + i]) return undefined;
-    return this.vals[slot];
+    this.hash = hash;
+    return this.get(buf, start, end, hash);
   }
 
-  /** Stores `value` for `buf[start, end)`, the bytes of the {@link lookup} just made. */
+  /** Stores `value` for `buf[start, end)`, the bytes of the lookup just made. */
   store(buf: Uint8Array, start: number, end: number, value: string): string {
-    const slot = this.slot;
-    if (slot >= 0) {
-      this.keys[slot] = buf.slice(start, end);
-      this.vals[slot] = value;
-    }
-    return value;
+    return this.set(buf, start, end, this.hash, value);
   }
 }
 
-/** FNV-1a (32-bit) over `buf[start, end)`: the cache's hash, also computed by the cursor's scans. */
+/** FNV-1a (32-bit) over `buf[start, end)`: the caches' hash, also computed by the cursor's scans. */
 export function fnv1a(buf: Uint8Array, start: number, end: number): number {
   let h = FNV_OFFSET;
   for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i]!, FNV_PRIME);

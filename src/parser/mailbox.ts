@@ -16,9 +16,10 @@
  */
 import { Ch } from '../lexer/chars.ts';
 import type { Cursor } from '../lexer/cursor.ts';
+import { fnv1a } from '../lexer/string-cache.ts';
 import { asciiString, textString, utf8OrUndefined } from '../lexer/strings.ts';
+import { TextCache } from '../lexer/text-cache.ts';
 import { decodeMutf7 } from './mutf7.ts';
-import { fnvHash, TextCache } from './text-cache.ts';
 
 /** True when `b` is `word` (ASCII letters, compared case-insensitively). */
 export function bytesEqualKeyword(b: Uint8Array, word: string): boolean {
@@ -66,7 +67,7 @@ export function nameString(raw: Uint8Array): string {
   if (bits < 0x80 && !amp) s = asciiString(raw, 0, n);
   else if (n > decoded.width) return decodeName(raw, n, bits);
   else {
-    const h = fnvHash(raw, 0, n);
+    const h = fnv1a(raw, 0, n);
     s = decoded.get(raw, 0, n, h) ?? decoded.set(raw, 0, n, h, decodeName(raw, n, bits));
   }
   if (n <= lastBytes.length) {

@@ -7,9 +7,9 @@
 import { Ch, TEXT_CHAR } from '../lexer/chars.ts';
 import type { Cursor } from '../lexer/cursor.ts';
 import { asciiString, textString } from '../lexer/strings.ts';
+import { TextCache } from '../lexer/text-cache.ts';
 import type { ResponseCode } from '../model/resp-code.ts';
 import { takeResponseCode } from './resp-code.ts';
-import { TextCache } from './text-cache.ts';
 
 /** A parsed `resp-text`. */
 export interface RespText {
