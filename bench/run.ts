@@ -6,6 +6,9 @@
  *   npm run bench:quick                ~1 min, smaller corpora, writes bench/results-quick.{md,json}
  *   tsx bench/run.ts --only flags-sync --adapter imap-wire    profiling: prints, writes nothing
  *
+ * `--only encoder` runs the command encoder bench alone (harness/encoder.ts); a full or quick run
+ * includes it after the parser workloads, in a fresh child process.
+ *
  * Flags: --quick, --only W[,W], --adapter A[,A], --chunk N[,N], --no-memory, --no-scaling,
  * --write (write results even for a filtered run). Exit code 1 when imap-wire's counts differ
  * from the corpus or it yields error items; never for speed.
@@ -21,9 +24,11 @@ import { knownCause, WORKLOAD_NOTES } from './adapters/known-issues.ts';
 import { sha256, WORKLOADS } from './corpus/index.ts';
 import type { Workload } from './corpus/workload.ts';
 import { splitChunks } from './harness/chunks.ts';
+import { benchEncoderInChild } from './harness/encoder.ts';
 import { probeMemory } from './harness/memory.ts';
 import {
   type Cell,
+  ENCODER_TARGET,
   type Machine,
   type Results,
   renderMarkdown,
@@ -54,8 +59,11 @@ const list = (s: string | undefined) =>
     : undefined;
 const onlyWorkloads = list(args.only);
 const onlyAdapters = list(args.adapter);
+/** The command encoder bench: not a parser workload, but selected with `--only` like one. */
+const ENCODER = 'encoder';
 for (const w of onlyWorkloads ?? [])
-  if (!WORKLOADS[w]) throw new Error(`unknown workload ${w}: ${Object.keys(WORKLOADS).join(', ')}`);
+  if (!WORKLOADS[w] && w !== ENCODER)
+    throw new Error(`unknown workload ${w}: ${[...Object.keys(WORKLOADS), ENCODER].join(', ')}`);
 for (const a of onlyAdapters ?? [])
   if (!(ADAPTER_NAMES as readonly string[]).includes(a))
     throw new Error(`unknown adapter ${a}: ${ADAPTER_NAMES.join(', ')}`);
@@ -223,6 +231,21 @@ async function main(): Promise<number> {
     if (wire && !args['no-scaling'] && (!onlyWorkloads || onlyWorkloads.includes('flags-sync'))) {
       results.scaling = await scaling(wire);
     }
+
+    if (
+      (!onlyWorkloads || onlyWorkloads.includes(ENCODER)) &&
+      (!onlyAdapters || onlyAdapters.includes('imap-wire'))
+    ) {
+      try {
+        results.encoder = await benchEncoderInChild(MODE.scale, MODE.plan);
+        for (const p of results.encoder.problems) results.problems.push(`encoder: ${p}`);
+        if (results.encoder.problems.length) correctnessFailure = true;
+      } catch (err) {
+        log(`!! encoder: ${(err as Error).message}`);
+        results.problems.push(`encoder: n/a, ${(err as Error).message}`);
+        correctnessFailure = true;
+      }
+    }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -245,7 +268,14 @@ async function main(): Promise<number> {
     }
     log(`\nwrote ${base}.md and ${base}.json`);
   }
-  console.log(`\nMB/s (median; ! = count mismatch, see Problems)\n\n${renderSummary(results, names)}\n`);
+  if (results.workloads.length)
+    console.log(`\nMB/s (median; ! = count mismatch, see Problems)\n\n${renderSummary(results, names)}\n`);
+  if (results.encoder) {
+    const rows = results.encoder.rows.map((r) => `${r.list} ${(r.commandsPerSec / 1e6).toFixed(2)} M/s`);
+    console.log(
+      `encoder (commands/s, median; target FETCH and STORE >= ${ENCODER_TARGET / 1e6} M/s): ${rows.join(', ')}\n`,
+    );
+  }
   if (results.problems.length)
     console.log(`Problems:\n${results.problems.map((p) => `  - ${p}`).join('\n')}\n`);
   log(`done in ${((performance.now() - t0) / 1000).toFixed(0)} s`);

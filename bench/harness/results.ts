@@ -1,6 +1,7 @@
 /** The result model written to bench/results.json, and its Markdown rendering. */
 import type { Counts } from '../adapters/adapter.ts';
 import type { Expect } from '../corpus/workload.ts';
+import type { EncoderResult } from './encoder.ts';
 import type { MemoryPeak } from './memory.ts';
 import type { Timing } from './timing.ts';
 
@@ -68,7 +69,12 @@ export interface Results {
   /** Per-workload notes on what the adapters do differently. */
   notes: Record<string, readonly string[]>;
   adapters: { name: string; library: string; path: string }[];
+  /** The command encoder section (`--only encoder`), absent when it did not run. */
+  encoder?: EncoderResult;
 }
+
+/** The issue's target for the encoder: FETCH and STORE each at least this many commands/s. */
+export const ENCODER_TARGET = 1_000_000;
 
 const mb = (n: number) => (n / 1e6).toFixed(n >= 1e7 ? 0 : 1);
 const mib = (n: number) => `${(n / 1048576).toFixed(1)} MiB`;
@@ -140,6 +146,7 @@ export function renderMarkdown(r: Results): string {
     out.push('');
     for (const n of r.notes[w.name] ?? []) out.push(`Note: ${n}`, '');
   }
+  if (r.encoder) out.push(...renderEncoder(r.encoder));
   if (r.scaling.length) {
     out.push('## Scaling: imap-wire on flags-sync at 1×, 4×, 16×', '');
     out.push('| chunk | factor | MB | median ms | ms per MB | relative to 1× |');
@@ -152,6 +159,42 @@ export function renderMarkdown(r: Results): string {
     out.push('');
   }
   return out.join('\n');
+}
+
+function renderEncoder(e: EncoderResult): string[] {
+  const v = e.verify;
+  const out = [`## encoder: ${e.shape}`, ''];
+  out.push(
+    `\`${e.path}\`, capabilities ${e.capabilities.join(' ')}. Output ${v.bytes} bytes, sha256 \`${v.sha256}\`; ${v.crlf} of ${v.commands} commands end in CRLF; CommandReader read back ${Object.entries(
+      v.read,
+    )
+      .map(([k, n]) => `${n} ${k}`)
+      .join(', ')}; ${v.roundTrip} re-encoded to the same bytes.`,
+    '',
+  );
+  out.push('| commands | count | commands/s | MB/s out | ± | runs | bytes per command |');
+  out.push('|---|---:|---:|---:|---:|---:|---:|');
+  for (const row of e.rows) {
+    out.push(
+      `| ${row.list} | ${row.commands} | ${(row.commandsPerSec / 1e6).toFixed(2)} M | ${row.mbps.toFixed(1)} | ${row.timing.spreadPct.toFixed(1)}% | ${row.timing.samplesMs.length} | ${(row.bytes / row.commands).toFixed(0)} |`,
+    );
+  }
+  out.push('');
+  const slow = e.rows.filter(
+    (row) => (row.list === 'FETCH' || row.list === 'STORE') && row.commandsPerSec < ENCODER_TARGET,
+  );
+  out.push(
+    `Target: FETCH and STORE at least ${ENCODER_TARGET / 1e6} M commands/s each: ${slow.length ? `**not met** (${slow.map((row) => row.list).join(', ')})` : 'met'}.`,
+    '',
+    "Note: no peers here. The JS libraries have no encoder that takes these typed commands: imapflow's `handler/imap-compiler` and emailjs-imap-handler's `compiler` serialize an untyped token tree (`{ command, attributes: [{ type: 'ATOM', value }, …] }`) that each library's connection-bound command methods build, and node-imap writes command strings inline in `Connection`; timing them would time different work.",
+    '',
+  );
+  if (e.problems.length) {
+    out.push('Problems:', '');
+    for (const p of e.problems) out.push(`- ${p}`);
+    out.push('');
+  }
+  return out;
 }
 
 /** The compact MB/s matrix printed at the end of a run: workload × chunk rows, adapter columns. */

@@ -33,10 +33,10 @@ export interface Timing {
   maxMs: number;
 }
 
-async function once(adapter: Adapter, chunks: Uint8Array[]): Promise<[number, Counts]> {
+async function once(run: () => unknown): Promise<number> {
   const t0 = process.hrtime.bigint();
-  const counts = await adapter.parse(chunks);
-  return [Number(process.hrtime.bigint() - t0) / 1e6, counts];
+  await run();
+  return Number(process.hrtime.bigint() - t0) / 1e6;
 }
 
 export function median(xs: readonly number[]): number {
@@ -45,16 +45,21 @@ export function median(xs: readonly number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-export async function measure(adapter: Adapter, chunks: Uint8Array[], plan: TimingPlan): Promise<Timing> {
+export function measure(adapter: Adapter, chunks: Uint8Array[], plan: TimingPlan): Promise<Timing> {
+  return measureRun(() => adapter.parse(chunks), plan);
+}
+
+/** The sampling loop around any run (an adapter's parse, the encoder's pass over its commands). */
+export async function measureRun(run: () => unknown, plan: TimingPlan): Promise<Timing> {
   let warm = 0;
   for (let runs = 0; runs < plan.warmupRuns || warm < plan.warmupMs; runs++) {
-    const [ms] = await once(adapter, chunks);
+    const ms = await once(run);
     warm += ms;
   }
   const samples: number[] = [];
   let total = 0;
   while (samples.length < plan.maxSamples && (samples.length < plan.minSamples || total < plan.targetMs)) {
-    const [ms] = await once(adapter, chunks);
+    const ms = await once(run);
     samples.push(ms);
     total += ms;
   }

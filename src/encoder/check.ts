@@ -5,9 +5,22 @@
 import { ImapEncodeError } from './errors.ts';
 import { describe } from './writer.ts';
 
+/** True for what {@link expectObject} accepts. */
+export function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Uint8Array);
+}
+
+/**
+ * `field[i]`, or `field` when `i` is negative: the path of a list item. Hot loops pass the list's
+ * field and the index, and make the path only for an error.
+ */
+export function at(field: string, i: number): string {
+  return i < 0 ? field : `${field}[${i}]`;
+}
+
 /** A plain object (not null, not an array). */
 export function expectObject(v: unknown, field: string): Record<string, unknown> {
-  if (v === null || typeof v !== 'object' || Array.isArray(v) || v instanceof Uint8Array) {
+  if (!isObject(v)) {
     throw new ImapEncodeError('INVALID_ARGUMENT', field, `expected an object, got ${describe(v)}`);
   }
   return v as Record<string, unknown>;

@@ -8,6 +8,8 @@
  * algorithm = "DEFLATE"
  * ```
  */
+
+import { TAG_CHAR } from '../lexer/chars.ts';
 import type { Command, CommandName } from '../model/command.ts';
 import { writeAppend } from './append.ts';
 import { writeAuthenticate, writeLogin } from './auth.ts';
@@ -92,18 +94,25 @@ const ENCODERS: Record<CommandName, Encode> = {
  */
 export const COMMAND_NAMES: readonly CommandName[] = Object.keys(ENCODERS) as CommandName[];
 
+const ENCODER_OF: ReadonlyMap<unknown, Encode> = new Map(Object.entries(ENCODERS));
+
 /** Encodes with an already resolved context (what `CommandEncoder` and `encodeCommand` share). */
 export function encodeWithContext(cmd: Command, tag: string, ctx: EncodeContext): Fragment[] {
   const c = expectObject(cmd, '');
   const name = c['name'];
-  const encode =
-    typeof name === 'string' && Object.hasOwn(ENCODERS, name) ? ENCODERS[name as CommandName] : undefined;
+  const encode = ENCODER_OF.get(name);
   if (encode === undefined)
     throw new ImapEncodeError('UNKNOWN_COMMAND', 'name', `no command ${JSON.stringify(name)}`);
   const w = new Writer(ctx);
-  w.raw(checkTag(tag)).sp();
-  encode(w, c);
-  return w.finish();
+  try {
+    // checkTag throws for every tag atomText refuses.
+    if (typeof tag !== 'string' || !w.atomText(tag, TAG_CHAR)) w.raw(checkTag(tag));
+    w.sp();
+    encode(w, c);
+    return w.finish();
+  } finally {
+    w.abandon();
+  }
 }
 
 /**

@@ -18,16 +18,29 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days of `month` (1-12) in the proleptic Gregorian calendar (year 0 is a leap year). */
 function daysIn(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate() || (month === 2 ? 28 : 31);
+  if (month !== 2) return DAYS[month - 1]!;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
 function validDay(y: number, m: number, d: number): boolean {
-  // Date.UTC maps years 0-99 to 1900+; the day count is the same for year + 400.
-  return m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y < 100 ? y + 400 : y, m);
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m);
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** The value of the `n` digits of `s` from `i`, or -1 when one is not a digit. */
+function digitsAt(s: string, i: number, n: number): number {
+  let v = 0;
+  for (let k = i; k < i + n; k++) {
+    const c = s.charCodeAt(k) - 0x30;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})$/;
 
 /**
@@ -40,12 +53,15 @@ const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(Z|
  * ```
  */
 export function formatSearchDate(v: unknown, field = 'date'): string {
-  const m = typeof v === 'string' ? DATE.exec(v) : null;
-  if (m === null)
+  // `YYYY-MM-DD`, four, two and two ASCII digits, read without a regular expression.
+  const ok = typeof v === 'string' && v.length === 10 && v.charCodeAt(4) === 0x2d && v.charCodeAt(7) === 0x2d;
+  const y = ok ? digitsAt(v, 0, 4) : -1;
+  const mo = ok ? digitsAt(v, 5, 2) : -1;
+  const d = ok ? digitsAt(v, 8, 2) : -1;
+  if (y < 0 || mo < 0 || d < 0)
     throw new ImapEncodeError('INVALID_DATE', field, `expected 'YYYY-MM-DD', got ${describe(v)}`);
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (!validDay(y, mo, d)) throw new ImapEncodeError('INVALID_DATE', field, `${v} is not a calendar date`);
-  return `${d}-${MONTHS[mo - 1]}-${m[1]}`;
+  return `${d}-${MONTHS[mo - 1]}-${(v as string).slice(0, 4)}`;
 }
 
 /**
@@ -82,14 +98,12 @@ export function formatDateTime(v: unknown, field = 'date'): string {
         `expected a Date or 'YYYY-MM-DDThh:mm:ss±hh:mm', got ${describe(v)}`,
       );
     }
-    [y, mo, d, hh, mm, ss] = [1, 2, 3, 4, 5, 6].map((k) => Number(m[k]!)) as [
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-    ];
+    y = Number(m[1]);
+    mo = Number(m[2]);
+    d = Number(m[3]);
+    hh = Number(m[4]);
+    mm = Number(m[5]);
+    ss = Number(m[6]);
     const z = m[7]!;
     zone = z === 'Z' ? '+0000' : z.replace(':', '');
     if (!validDay(y, mo, d) || hh > 23 || mm > 59 || ss > 60 || Number(zone.slice(3)) > 59) {

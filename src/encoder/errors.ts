@@ -23,7 +23,7 @@
  * | `INVALID_ARGUMENT` | a value of the wrong type or shape: a missing field, an empty list where one item is required, options that exclude each other |
  * | `UNKNOWN_COMMAND` | `name` is not a command this encoder knows |
  * | `SYNC_LITERAL` | `toBytes()` was asked to join fragments that include a synchronising literal |
- * | `INTERNAL` | a line about to be emitted held CR, LF or NUL (a bug in the encoder; nothing was emitted) |
+ * | `INTERNAL` | a CR, LF or NUL (or, in the encoder's own text, any byte but printable ASCII) was about to be written into a line (a bug in the encoder; nothing was emitted) |
  *
  * @example
  * ```ts

@@ -17,19 +17,27 @@
  * fetch-modifier  =/ "CHANGEDSINCE" SP mod-sequence-value / "VANISHED"      ; RFC 7162
  * ```
  */
+import { Ch } from '../lexer/chars.ts';
 import { FETCH_SIMPLE_ITEMS } from '../model/command-fetch.ts';
-import { expectArray, expectObject, optionalBoolean } from './check.ts';
+import { at, expectArray, expectObject, isObject, optionalBoolean } from './check.ts';
 import { ImapEncodeError } from './errors.ts';
 import { writeBinarySection, writePartial, writeSection } from './section.ts';
-import { formatSequenceSet } from './sequence-set.ts';
+import { writeSequenceSet } from './sequence-set.ts';
 import type { Writer } from './writer.ts';
 
 const SIMPLE: ReadonlySet<string> = new Set<string>(FETCH_SIMPLE_ITEMS);
 const MACROS = new Set(['ALL', 'FAST', 'FULL']);
 
-/** Writes one `fetch-att` (also NOTIFY's MessageNew attributes). */
-export function writeFetchItem(w: Writer, v: unknown, field: string): void {
-  const it = expectObject(v, field);
+/** An optional boolean of the item `field[i]` (its path made only for the error). */
+function flag(v: unknown, field: string, i: number, name: string): boolean {
+  if (v === undefined) return false;
+  if (typeof v === 'boolean') return v;
+  return optionalBoolean(v, `${at(field, i)}.${name}`);
+}
+
+/** Writes the FETCH item `field[i]` (`field` when `i` < 0). */
+function writeItem(w: Writer, v: unknown, field: string, i: number): void {
+  const it = isObject(v) ? v : expectObject(v, at(field, i));
   const name = it['item'];
   if (typeof name === 'string' && SIMPLE.has(name)) {
     w.raw(name);
@@ -37,46 +45,57 @@ export function writeFetchItem(w: Writer, v: unknown, field: string): void {
   }
   switch (name) {
     case 'BODY[]':
-      w.raw(optionalBoolean(it['peek'], `${field}.peek`) ? 'BODY.PEEK' : 'BODY');
-      writeSection(w, it['section'], `${field}.section`);
-      writePartial(w, it['partial'], `${field}.partial`);
+      w.raw(flag(it['peek'], field, i, 'peek') ? 'BODY.PEEK' : 'BODY');
+      writeSection(w, it['section'], field, i);
+      writePartial(w, it['partial'], field, i);
       return;
     case 'BINARY[]':
-      w.raw(optionalBoolean(it['peek'], `${field}.peek`) ? 'BINARY.PEEK' : 'BINARY');
-      writeBinarySection(w, it['part'], `${field}.part`);
-      writePartial(w, it['partial'], `${field}.partial`);
+      w.raw(flag(it['peek'], field, i, 'peek') ? 'BINARY.PEEK' : 'BINARY');
+      writeBinarySection(w, it['part'], field, i);
+      writePartial(w, it['partial'], field, i);
       return;
     case 'BINARY.SIZE':
       w.raw('BINARY.SIZE');
-      writeBinarySection(w, it['part'], `${field}.part`);
+      writeBinarySection(w, it['part'], field, i);
       return;
     case 'PREVIEW':
-      w.raw(optionalBoolean(it['lazy'], `${field}.lazy`) ? 'PREVIEW (LAZY)' : 'PREVIEW');
+      w.raw(flag(it['lazy'], field, i, 'lazy') ? 'PREVIEW (LAZY)' : 'PREVIEW');
       return;
     default:
-      throw new ImapEncodeError('INVALID_ARGUMENT', `${field}.item`, `no FETCH item ${JSON.stringify(name)}`);
+      throw new ImapEncodeError(
+        'INVALID_ARGUMENT',
+        `${at(field, i)}.item`,
+        `no FETCH item ${JSON.stringify(name)}`,
+      );
   }
+}
+
+/** Writes one `fetch-att` (also NOTIFY's MessageNew attributes). */
+export function writeFetchItem(w: Writer, v: unknown, field: string): void {
+  writeItem(w, v, field, -1);
 }
 
 /** Writes `"(" fetch-att *(SP fetch-att) ")"`. */
 export function writeFetchItemList(w: Writer, v: unknown, field: string): void {
-  w.raw('(');
-  expectArray(v, field, true).forEach((it, i) => {
+  if (!Array.isArray(v) || v.length === 0) expectArray(v, field, true);
+  const list = v as readonly unknown[];
+  w.byte(Ch.LParen);
+  for (let i = 0; i < list.length; i++) {
     if (i > 0) w.sp();
-    writeFetchItem(w, it, `${field}[${i}]`);
-  });
-  w.raw(')');
+    writeItem(w, list[i], field, i);
+  }
+  w.byte(Ch.RParen);
 }
 
 /** `[UID] FETCH set items [(CHANGEDSINCE n [VANISHED])]` */
 export function writeFetch(w: Writer, c: Record<string, unknown>): void {
   const uid = optionalBoolean(c['uid'], 'uid');
-  w.raw(uid ? 'UID FETCH ' : 'FETCH ')
-    .raw(formatSequenceSet(c['sequence'], 'sequence'))
-    .sp();
+  w.raw(uid ? 'UID FETCH ' : 'FETCH ');
+  writeSequenceSet(w, c['sequence'], 'sequence');
+  w.sp();
   const items = c['items'];
-  if (typeof items === 'string' && MACROS.has(items)) w.raw(items);
-  else if (Array.isArray(items)) writeFetchItemList(w, items, 'items');
+  if (Array.isArray(items)) writeFetchItemList(w, items, 'items');
+  else if (typeof items === 'string' && MACROS.has(items)) w.raw(items);
   else if (items !== null && typeof items === 'object') writeFetchItem(w, items, 'items');
   else
     throw new ImapEncodeError(
@@ -88,7 +107,7 @@ export function writeFetch(w: Writer, c: Record<string, unknown>): void {
   if (c['changedSince'] !== undefined) {
     w.raw(' (CHANGEDSINCE ').number64(c['changedSince'], 'changedSince', true);
     if (vanished) w.raw(' VANISHED');
-    w.raw(')');
+    w.byte(Ch.RParen);
   }
   // RFC 7162 §3.2.6: the server answers BAD otherwise.
   if (vanished && (!uid || c['changedSince'] === undefined)) {

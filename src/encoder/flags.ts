@@ -9,7 +9,7 @@
  * ```
  * `\*` is `flag-perm` only (PERMANENTFLAGS), and `\Recent` cannot be set: both are refused.
  */
-import { ATOM_CHAR } from '../lexer/chars.ts';
+import { ATOM_CHAR, Ch } from '../lexer/chars.ts';
 import { expectArray } from './check.ts';
 import { ImapEncodeError } from './errors.ts';
 import type { Writer } from './writer.ts';
@@ -24,6 +24,22 @@ import type { Writer } from './writer.ts';
  * ```
  */
 export function writeFlag(w: Writer, v: unknown, field: string): void {
+  if (!tryFlag(w, v)) refuseFlag(v, field);
+}
+
+/**
+ * Writes `v` when it is `\` atom or an atom, and not `\Recent` (checking and copying in one
+ * pass); returns false, having written nothing, otherwise.
+ */
+export function tryFlag(w: Writer, v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  const from = v.charCodeAt(0) === Ch.Backslash ? 1 : 0;
+  if (from === 1 && v.length === 7 && v.toLowerCase() === '\\recent') return false;
+  return w.atomText(v, ATOM_CHAR, from);
+}
+
+/** Throws the error for a value {@link tryFlag} refused. */
+function refuseFlag(v: unknown, field: string): never {
   if (typeof v !== 'string') throw new ImapEncodeError('INVALID_ARGUMENT', field, 'expected a flag string');
   const body = v.startsWith('\\') ? v.slice(1) : v;
   if (body.length === 0 || !isAtom(body)) {
@@ -31,7 +47,7 @@ export function writeFlag(w: Writer, v: unknown, field: string): void {
   }
   if (v.toLowerCase() === '\\recent')
     throw new ImapEncodeError('INVALID_FLAG', field, '\\Recent cannot be set');
-  w.raw(v);
+  throw new ImapEncodeError('INTERNAL', field, `${JSON.stringify(v)}: a flag refused without a reason`);
 }
 
 /**
@@ -44,12 +60,13 @@ export function writeFlag(w: Writer, v: unknown, field: string): void {
  */
 export function writeFlagList(w: Writer, v: unknown, field: string): void {
   const list = expectArray(v, field);
-  w.raw('(');
-  list.forEach((f, i) => {
+  w.byte(Ch.LParen);
+  for (let i = 0; i < list.length; i++) {
     if (i > 0) w.sp();
-    writeFlag(w, f, `${field}[${i}]`);
-  });
-  w.raw(')');
+    const f = list[i];
+    if (!tryFlag(w, f)) refuseFlag(f, `${field}[${i}]`);
+  }
+  w.byte(Ch.RParen);
 }
 
 /** True when every character is an ATOM-CHAR. */

@@ -14,6 +14,7 @@
  * announcement; the last line of a command ends the command.
  */
 import { ImapEncodeError } from './errors.ts';
+import { carve } from './slab.ts';
 
 /**
  * How a literal is announced:
@@ -48,7 +49,9 @@ export type LiteralMode = 'sync' | 'nonsync' | 'binary' | 'binary-nonsync';
 export type Fragment = LineFragment | LiteralFragment;
 
 /**
- * Bytes of a line, CRLF included; never a CR, LF or NUL before that CRLF.
+ * Bytes of a line, CRLF included; never a CR, LF or NUL before that CRLF. The bytes are a view
+ * of a slab the encoder shares between commands (as Node's `Buffer` pool does): read them
+ * through the view, and never transfer or detach `bytes.buffer`.
  *
  * @example
  * ```ts
@@ -89,6 +92,8 @@ export function isSyncLiteral(f: Fragment): boolean {
 /**
  * Joins fragments into the bytes to write, when no synchronising literal is among them
  * (otherwise `SYNC_LITERAL`: the caller has to wait for `+` after the announcing line).
+ * A command of one line is that line's bytes (not a copy); like every line, a view of a shared
+ * slab (see `Fragment`): never transfer or detach its `buffer`.
  *
  * @example
  * ```ts
@@ -107,7 +112,8 @@ export function toBytes(fragments: readonly Fragment[]): Uint8Array {
     }
     size += f.bytes.length;
   }
-  const out = new Uint8Array(size);
+  if (fragments.length === 1) return fragments[0]!.bytes;
+  const out = carve(size);
   let o = 0;
   for (const f of fragments) {
     out.set(f.bytes, o);

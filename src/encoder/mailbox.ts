@@ -51,7 +51,30 @@ export function mailboxBytes(v: unknown, utf8: boolean, field = 'mailbox', inbox
  * ```
  */
 export function writeMailbox(w: Writer, v: unknown, field: string): void {
+  // Printable ASCII without "&" is its own modified UTF-7 (and UTF-8): no bytes to make.
+  if (typeof v === 'string' && isPlainAscii(v)) {
+    if (v.length === 5 && isInboxText(v)) {
+      w.raw('INBOX');
+      return;
+    }
+    if (w.asciiString(v, ASTRING_CHAR)) return;
+  }
   w.stringBytes(mailboxBytes(v, w.ctx.utf8, field), field, ASTRING_CHAR, false);
+}
+
+/** Printable ASCII (0x20-0x7e) and no `&`. */
+function isPlainAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x26) return false;
+  }
+  return true;
+}
+
+/** `INBOX` in any case (five ASCII characters, as {@link isInbox} compares bytes). */
+function isInboxText(s: string): boolean {
+  for (let i = 0; i < 5; i++) if ((s.charCodeAt(i) & 0xdf) !== INBOX[i]) return false;
+  return true;
 }
 
 /**

@@ -27,21 +27,29 @@
  * String values are always quoted or literals, never atoms: that is how every RFC example
  * writes them (`FROM "Smith"`, `TEXT "gewp"`), and an atom gains nothing.
  */
+
+import { Ch } from '../lexer/chars.ts';
 import { SEARCH_DATE_KEYS, SEARCH_FLAG_KEYS, SEARCH_STRING_KEYS } from '../model/command-search.ts';
-import { expectArray, expectObject, oneOf, optionalBoolean } from './check.ts';
+import { at, expectArray, expectObject, isObject, oneOf, optionalBoolean } from './check.ts';
 import { formatSearchDate } from './date-time.ts';
 import { ImapEncodeError } from './errors.ts';
 import { isAtom } from './flags.ts';
-import { formatSequenceSet } from './sequence-set.ts';
+import { writeSequenceSet } from './sequence-set.ts';
 import { writeLabel } from './store.ts';
 import { describe, valueBytes, type Writer } from './writer.ts';
 
 /** Deepest NOT / OR / AND nesting written (a bound on recursion for hostile input). */
 export const MAX_SEARCH_DEPTH = 100;
 
-const FLAG_KEYS = new Set<string>(SEARCH_FLAG_KEYS);
-const STRING_KEYS = new Set<string>(SEARCH_STRING_KEYS);
-const DATE_KEYS = new Set<string>(SEARCH_DATE_KEYS);
+/** How each key with no argument, a string or a date is written (one lookup for all three). */
+const FLAG = 1;
+const STRING = 2;
+const DATE = 3;
+const SIMPLE_KEYS = new Map<string, number>([
+  ...SEARCH_FLAG_KEYS.map((k) => [k, FLAG] as const),
+  ...SEARCH_STRING_KEYS.map((k) => [k, STRING] as const),
+  ...SEARCH_DATE_KEYS.map((k) => [k, DATE] as const),
+]);
 const RETURN_OPTIONS = ['MIN', 'MAX', 'ALL', 'COUNT', 'SAVE'] as const;
 
 /** RFC 8474 `objectid = 1*255(ALPHA / DIGIT / "_" / "-")`. */
@@ -62,26 +70,35 @@ const OBJECTID_CHAR = (() => {
 
 /** Writes one `search-key`. */
 export function writeSearchKey(w: Writer, v: unknown, field: string, depth = 0): void {
+  searchKey(w, v, field, -1, depth);
+}
+
+/** Writes the search key `field[i]` (`field` when `i` < 0; the path made only when needed). */
+function searchKey(w: Writer, v: unknown, list: string, i: number, depth: number): void {
   if (depth > MAX_SEARCH_DEPTH) {
     throw new ImapEncodeError(
       'INVALID_ARGUMENT',
-      field,
+      at(list, i),
       `search keys nested deeper than ${MAX_SEARCH_DEPTH}`,
     );
   }
-  const k = expectObject(v, field);
+  const k = isObject(v) ? v : expectObject(v, at(list, i));
   const key = k['key'];
   if (typeof key !== 'string')
-    throw new ImapEncodeError('INVALID_ARGUMENT', `${field}.key`, 'expected a search key name');
-  if (FLAG_KEYS.has(key)) {
+    throw new ImapEncodeError('INVALID_ARGUMENT', `${at(list, i)}.key`, 'expected a search key name');
+  const simple = SIMPLE_KEYS.get(key);
+  if (simple === FLAG) {
     w.raw(key);
-  } else if (STRING_KEYS.has(key)) {
-    w.raw(key).sp().string(k['value'], `${field}.value`);
-  } else if (DATE_KEYS.has(key)) {
+  } else if (simple === STRING) {
+    const value = k['value'];
+    w.raw(key).sp();
+    if (typeof value !== 'string' || !w.asciiString(value, null)) w.string(value, `${at(list, i)}.value`);
+  } else if (simple === DATE) {
     w.raw(key)
       .sp()
-      .raw(formatSearchDate(k['date'], `${field}.date`));
+      .raw(formatSearchDate(k['date'], `${at(list, i)}.date`));
   } else {
+    const field = at(list, i);
     switch (key) {
       case 'KEYWORD':
       case 'UNKEYWORD': {
@@ -108,10 +125,11 @@ export function writeSearchKey(w: Writer, v: unknown, field: string, depth = 0):
         w.raw(key).sp().number(k['seconds'], `${field}.seconds`, true);
         break;
       case 'UID':
-        w.raw('UID ').raw(formatSequenceSet(k['set'], `${field}.set`));
+        w.raw('UID ');
+        writeSequenceSet(w, k['set'], `${field}.set`);
         break;
       case 'SEQUENCE-SET':
-        w.raw(formatSequenceSet(k['set'], `${field}.set`));
+        writeSequenceSet(w, k['set'], `${field}.set`);
         break;
       case 'NOT':
         w.raw('NOT ');
@@ -165,23 +183,32 @@ export function writeSearchKey(w: Writer, v: unknown, field: string, depth = 0):
 
 /** Writes `search-key *(SP search-key)` (at least one key). */
 export function writeSearchKeys(w: Writer, v: unknown, field: string, depth = 0): void {
-  expectArray(v, field, true).forEach((k, i) => {
+  const list = expectArray(v, field, true);
+  for (let i = 0; i < list.length; i++) {
     if (i > 0) w.sp();
-    writeSearchKey(w, k, `${field}[${i}]`, depth);
-  });
+    searchKey(w, list[i], field, i, depth);
+  }
 }
 
 /** True when a search string given as text (not bytes) holds non-ASCII characters. */
 export function hasNonAscii(v: unknown, depth = 0): boolean {
   if (depth > MAX_SEARCH_DEPTH + 2 || v === null || typeof v !== 'object') return false;
-  if (Array.isArray(v)) return v.some((x) => hasNonAscii(x, depth + 1));
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (hasNonAscii(v[i], depth + 1)) return true;
+    return false;
+  }
   const k = v as Record<string, unknown>;
   // Labels are encoded like mailbox names (7-bit): only values and header names count.
-  for (const f of ['value', 'field']) {
-    const s = k[f];
-    if (typeof s === 'string' && !isAscii(s)) return true;
-  }
-  return ['operand', 'left', 'right', 'operands'].some((f) => hasNonAscii(k[f], depth + 1));
+  const value = k['value'];
+  if (typeof value === 'string' && !isAscii(value)) return true;
+  const field = k['field'];
+  if (typeof field === 'string' && !isAscii(field)) return true;
+  return (
+    hasNonAscii(k['operand'], depth + 1) ||
+    hasNonAscii(k['left'], depth + 1) ||
+    hasNonAscii(k['right'], depth + 1) ||
+    hasNonAscii(k['operands'], depth + 1)
+  );
 }
 
 function isAscii(s: string): boolean {
@@ -203,8 +230,18 @@ export function writeCharset(w: Writer, v: unknown, field: string): void {
 
 /** `RETURN (options)` for SEARCH and SORT (preceded by SP). */
 export function writeSearchReturn(w: Writer, v: unknown, field: string): void {
-  const opts = expectArray(v, field).map((o, i) => oneOf(o, `${field}[${i}]`, RETURN_OPTIONS));
-  w.raw(` RETURN (${opts.join(' ')})`);
+  const list = expectArray(v, field);
+  w.raw(' RETURN (');
+  for (let i = 0; i < list.length; i++) {
+    const o = list[i];
+    if (i > 0) w.sp();
+    w.raw(
+      typeof o === 'string' && (RETURN_OPTIONS as readonly string[]).includes(o)
+        ? o
+        : oneOf(o, `${field}[${i}]`, RETURN_OPTIONS),
+    );
+  }
+  w.byte(Ch.RParen);
 }
 
 /** `[UID] SEARCH [RETURN (…)] [CHARSET charset] keys` */

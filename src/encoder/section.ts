@@ -13,68 +13,100 @@
  * partial         = "<" number "." nz-number ">"
  * ```
  */
+import { ASTRING_CHAR, Ch } from '../lexer/chars.ts';
 import type { SectionText } from '../model/fetch.ts';
-import { expectArray, expectObject, oneOf } from './check.ts';
+import { at, expectArray, expectObject, isObject, oneOf } from './check.ts';
 import { ImapEncodeError } from './errors.ts';
-import { checkNumber, type Writer } from './writer.ts';
+import { checkNumber, isNumber32, type Writer } from './writer.ts';
 
 const TEXTS: readonly SectionText[] = ['HEADER', 'HEADER.FIELDS', 'HEADER.FIELDS.NOT', 'TEXT', 'MIME'];
+const NO_SECTION: Record<string, unknown> = {};
 
-/** `section-part` of a list of part numbers (`''` for none). */
-export function formatPart(v: unknown, field: string): string {
-  if (v === undefined) return '';
-  return expectArray(v, field)
-    .map((n, i) => String(checkNumber(n, `${field}[${i}]`, true)))
-    .join('.');
+// The FETCH item these belong to is `field[i]` (`field` when `i` < 0); the paths of their values
+// (`items[1].section.part[0]`) are made only for an error.
+
+/** Writes `section-part` (part numbers joined by `.`); true when it wrote one. */
+function writePart(w: Writer, v: unknown, field: string, i: number, name: string): boolean {
+  if (v === undefined) return false;
+  if (!Array.isArray(v)) expectArray(v, `${at(field, i)}${name}`);
+  const list = v as readonly unknown[];
+  for (let k = 0; k < list.length; k++) {
+    const n = list[k];
+    if (!isNumber32(n, true)) checkNumber(n, `${at(field, i)}${name}[${k}]`, true);
+    if (k > 0) w.byte(Ch.Dot);
+    w.digits(n as number);
+  }
+  return list.length > 0;
 }
 
-/** Writes `section`: `[…]`. */
-export function writeSection(w: Writer, v: unknown, field: string): void {
-  const s = v === undefined ? {} : expectObject(v, field);
-  const part = formatPart(s['part'], `${field}.part`);
-  w.raw(`[${part}`);
-  if (s['text'] !== undefined) {
-    const text = oneOf(s['text'], `${field}.text`, TEXTS);
-    if (text === 'MIME' && part === '') {
-      throw new ImapEncodeError('INVALID_ARGUMENT', `${field}.text`, 'MIME needs part numbers');
+/** Writes `section`: `[…]`, of the FETCH item `field[i]`. */
+export function writeSection(w: Writer, v: unknown, field: string, i: number): void {
+  const s = v === undefined ? NO_SECTION : isObject(v) ? v : expectObject(v, `${at(field, i)}.section`);
+  w.byte(Ch.LBracket);
+  const part = writePart(w, s['part'], field, i, '.section.part');
+  const t = s['text'];
+  if (t !== undefined) {
+    const text =
+      typeof t === 'string' && (TEXTS as readonly string[]).includes(t)
+        ? (t as SectionText)
+        : oneOf(t, `${at(field, i)}.section.text`, TEXTS);
+    if (text === 'MIME' && !part) {
+      throw new ImapEncodeError(
+        'INVALID_ARGUMENT',
+        `${at(field, i)}.section.text`,
+        'MIME needs part numbers',
+      );
     }
-    w.raw(part === '' ? text : `.${text}`);
+    if (part) w.byte(Ch.Dot);
+    w.raw(text);
     if (text === 'HEADER.FIELDS' || text === 'HEADER.FIELDS.NOT') {
-      w.raw(' (');
-      expectArray(s['fields'], `${field}.fields`, true).forEach((f, i) => {
-        if (i > 0) w.sp();
-        w.astring(f, `${field}.fields[${i}]`);
-      });
-      w.raw(')');
+      const fields = s['fields'];
+      if (!Array.isArray(fields) || fields.length === 0)
+        expectArray(fields, `${at(field, i)}.section.fields`, true);
+      const list = fields as readonly unknown[];
+      w.sp().byte(Ch.LParen);
+      for (let k = 0; k < list.length; k++) {
+        if (k > 0) w.sp();
+        const f = list[k];
+        if (typeof f !== 'string' || !w.asciiString(f, ASTRING_CHAR))
+          w.astring(f, `${at(field, i)}.section.fields[${k}]`);
+      }
+      w.byte(Ch.RParen);
     } else if (s['fields'] !== undefined) {
       throw new ImapEncodeError(
         'INVALID_ARGUMENT',
-        `${field}.fields`,
+        `${at(field, i)}.section.fields`,
         'fields go with HEADER.FIELDS[.NOT] only',
       );
     }
   } else if (s['fields'] !== undefined) {
     throw new ImapEncodeError(
       'INVALID_ARGUMENT',
-      `${field}.fields`,
+      `${at(field, i)}.section.fields`,
       'fields go with HEADER.FIELDS[.NOT] only',
     );
   }
-  w.raw(']');
+  w.byte(Ch.RBracket);
 }
 
-/** Writes `section-binary`: `[part]`. */
-export function writeBinarySection(w: Writer, v: unknown, field: string): void {
-  w.raw(`[${formatPart(v, field)}]`);
+/** Writes `section-binary`: `[part]`, of the FETCH item `field[i]`. */
+export function writeBinarySection(w: Writer, v: unknown, field: string, i: number): void {
+  w.byte(Ch.LBracket);
+  writePart(w, v, field, i, '.part');
+  w.byte(Ch.RBracket);
 }
 
-/** Writes `partial` when present: `<origin.count>`. */
-export function writePartial(w: Writer, v: unknown, field: string): void {
+/** Writes `partial` when present: `<origin.count>`, of the FETCH item `field[i]`. */
+export function writePartial(w: Writer, v: unknown, field: string, i: number): void {
   if (v === undefined) return;
-  const p = expectObject(v, field);
-  w.raw('<')
-    .number(p['origin'], `${field}.origin`)
-    .raw('.')
-    .number(p['count'], `${field}.count`, true)
-    .raw('>');
+  const p = isObject(v) ? v : expectObject(v, `${at(field, i)}.partial`);
+  const origin = p['origin'];
+  const count = p['count'];
+  w.byte(Ch.Lt);
+  if (isNumber32(origin, false)) w.digits(origin);
+  else w.number(origin, `${at(field, i)}.partial.origin`);
+  w.byte(Ch.Dot);
+  if (isNumber32(count, true)) w.digits(count);
+  else w.number(count, `${at(field, i)}.partial.count`, true);
+  w.byte(Ch.Gt);
 }

@@ -10,9 +10,11 @@
  * seq-last-command = "$"
  * ```
  */
+
+import { Ch } from '../lexer/chars.ts';
 import type { SequenceItem, SequenceSetInput } from '../model/command.ts';
 import { ImapEncodeError } from './errors.ts';
-import { describe } from './writer.ts';
+import { describe, type Writer } from './writer.ts';
 
 /**
  * Where a sequence set stands decides what it may hold.
@@ -68,27 +70,33 @@ function checkText(s: string, field: string, star: boolean, dollar: boolean): st
     if (!dollar) throw bad(field, '"$" is not allowed here');
     return s;
   }
+  const n = s.length;
   let i = 0;
   let second = false;
   for (;;) {
-    if (s[i] === '*') {
+    const c = s.charCodeAt(i);
+    if (c === Ch.Star) {
       if (!star) throw bad(field, '"*" is not allowed here');
       i++;
     } else {
       const start = i;
-      if (s[i] === '0') throw bad(field, `${JSON.stringify(s)}: 0 or a leading zero at ${i}`);
+      if (c === 0x30) throw bad(field, `${JSON.stringify(s)}: 0 or a leading zero at ${i}`);
       let v = 0;
-      while (i < s.length && s.charCodeAt(i) >= 0x30 && s.charCodeAt(i) <= 0x39)
-        v = v * 10 + (s.charCodeAt(i++) - 0x30);
+      while (i < n) {
+        const d = s.charCodeAt(i) - 0x30;
+        if (d < 0 || d > 9) break;
+        v = v * 10 + d;
+        i++;
+      }
       if (i === start) throw bad(field, `${JSON.stringify(s)}: expected a number or "*" at ${i}`);
       if (i - start > 10 || v > MAX) throw bad(field, `${JSON.stringify(s)}: beyond 4294967295 at ${start}`);
     }
-    if (i === s.length) return s;
-    const sep = s[i];
+    if (i === n) return s;
+    const sep = s.charCodeAt(i);
     // A ":" joins exactly two numbers.
-    if (sep === ':' && !second) second = true;
-    else if (sep === ',') second = false;
-    else throw bad(field, `${JSON.stringify(s)}: unexpected ${JSON.stringify(sep)} at ${i}`);
+    if (sep === Ch.Colon && !second) second = true;
+    else if (sep === Ch.Comma) second = false;
+    else throw bad(field, `${JSON.stringify(s)}: unexpected ${JSON.stringify(s[i])} at ${i}`);
     i++;
   }
 }
@@ -115,12 +123,84 @@ export function formatSequenceSet(
   if (typeof input === 'number') return seqNumber(input, field, star);
   if (Array.isArray(input)) {
     if (input.length === 0) throw bad(field, 'an empty sequence set');
-    return input.map((v, k) => item(v, `${field}[${k}]`, star)).join(',');
+    // A loop, not map(): a hole in a sparse array is an error, not an empty item.
+    let out = item(input[0], `${field}[0]`, star);
+    for (let k = 1; k < input.length; k++) out += `,${item(input[k], `${field}[${k}]`, star)}`;
+    return out;
   }
   if (input !== null && typeof input === 'object' && Array.isArray((input as { ranges?: unknown }).ranges)) {
     return formatSequenceSet((input as { ranges: unknown[] }).ranges, field, rules);
   }
   throw bad(field, `expected a sequence set, got ${describe(input)}`);
+}
+
+/** A `seq-number` as a number (0 for `*`), or -1 when {@link seqNumber} would throw. */
+function seqValue(v: unknown, star: boolean): number {
+  if (v === '*') return star ? 0 : -1;
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= MAX ? v : -1;
+}
+
+function writeSeqValue(w: Writer, v: number): void {
+  if (v === 0) w.byte(Ch.Star);
+  else w.digits(v);
+}
+
+/** Writes one item as {@link item} formats it; false (when `item` would throw) leaves junk written. */
+function writeItem(w: Writer, v: unknown, star: boolean): boolean {
+  let a: number;
+  let b: number;
+  if (Array.isArray(v)) {
+    if (v.length !== 2) return false;
+    a = seqValue(v[0], star);
+    b = seqValue(v[1], star);
+  } else if (v !== null && typeof v === 'object') {
+    const r = v as { start?: unknown; end?: unknown };
+    a = seqValue(r.start, star);
+    b = seqValue(r.end, star);
+  } else {
+    a = seqValue(v, star);
+    if (a < 0) return false;
+    writeSeqValue(w, a);
+    return true;
+  }
+  if (a < 0 || b < 0) return false;
+  writeSeqValue(w, a);
+  if (a !== b) {
+    w.byte(Ch.Colon);
+    writeSeqValue(w, b);
+  }
+  return true;
+}
+
+/**
+ * Writes what {@link formatSequenceSet} returns, without making the text of a number or a list
+ * first. Throws the same errors (a writer that threw is abandoned, so what it wrote is dropped).
+ */
+export function writeSequenceSet(
+  w: Writer,
+  input: SequenceSetInput | unknown,
+  field: string,
+  rules?: SequenceSetRules,
+): void {
+  const star = rules?.star ?? true;
+  if (typeof input === 'string') {
+    w.raw(checkText(input, field, star, rules?.dollar ?? true));
+    return;
+  }
+  if (typeof input === 'number') {
+    const v = seqValue(input, star);
+    if (v > 0) w.digits(v);
+    else w.raw(seqNumber(input, field, star));
+    return;
+  }
+  if (Array.isArray(input) && input.length > 0) {
+    for (let k = 0; k < input.length; k++) {
+      if (k > 0) w.byte(Ch.Comma);
+      if (!writeItem(w, input[k], star)) item(input[k], `${field}[${k}]`, star);
+    }
+    return;
+  }
+  w.raw(formatSequenceSet(input, field, rules));
 }
 
 /**

@@ -14,15 +14,20 @@
  * uid-expunge     = "UID" SP "EXPUNGE" SP sequence-set                    ; RFC 4315
  * ```
  */
-import { ASTRING_CHAR } from '../lexer/chars.ts';
+import { ASTRING_CHAR, Ch } from '../lexer/chars.ts';
 import { expectArray, oneOf, optionalBoolean } from './check.ts';
 import { ImapEncodeError } from './errors.ts';
-import { writeFlag } from './flags.ts';
+import { tryFlag, writeFlag } from './flags.ts';
 import { mailboxBytes, writeMailbox } from './mailbox.ts';
-import { formatSequenceSet } from './sequence-set.ts';
+import { writeSequenceSet } from './sequence-set.ts';
 import type { Writer } from './writer.ts';
 
-const OPERATIONS = { replace: '', add: '+', remove: '-' } as const;
+const OPERATIONS = ['replace', 'add', 'remove'] as const;
+
+/** ` [+|-]ITEM[.SILENT] (` at `operation * 4 + (labels ? 2 : 0) + (silent ? 1 : 0)`. */
+const ITEM_TEXT: readonly string[] = ['', '+', '-'].flatMap((sign) =>
+  ['FLAGS', 'X-GM-LABELS'].flatMap((item) => ['', '.SILENT'].map((s) => ` ${sign}${item}${s} (`)),
+);
 
 /** Writes a Gmail label: `\\Inbox`-style system labels bare, others like a mailbox name. */
 export function writeLabel(w: Writer, v: unknown, field: string): void {
@@ -33,37 +38,44 @@ export function writeLabel(w: Writer, v: unknown, field: string): void {
 /** `[UID] STORE set [(UNCHANGEDSINCE n)] [+|-]FLAGS[.SILENT] (flags)` (or `X-GM-LABELS`) */
 export function writeStore(w: Writer, c: Record<string, unknown>): void {
   const uid = optionalBoolean(c['uid'], 'uid');
-  w.raw(uid ? 'UID STORE ' : 'STORE ').raw(formatSequenceSet(c['sequence'], 'sequence'));
+  w.raw(uid ? 'UID STORE ' : 'STORE ');
+  writeSequenceSet(w, c['sequence'], 'sequence');
   if (c['unchangedSince'] !== undefined) {
-    w.raw(' (UNCHANGEDSINCE ').number64(c['unchangedSince'], 'unchangedSince').raw(')');
+    w.raw(' (UNCHANGEDSINCE ').number64(c['unchangedSince'], 'unchangedSince').byte(Ch.RParen);
   }
-  const op = oneOf(c['operation'], 'operation', ['replace', 'add', 'remove'] as const);
+  const op = oneOf(c['operation'], 'operation', OPERATIONS);
   const labels = c['labels'] !== undefined;
   if (labels && c['flags'] !== undefined) {
     throw new ImapEncodeError('INVALID_ARGUMENT', 'labels', 'flags or labels, not both');
   }
   const field = labels ? 'labels' : 'flags';
-  const item = labels ? 'X-GM-LABELS' : 'FLAGS';
-  w.raw(` ${OPERATIONS[op]}${item}${optionalBoolean(c['silent'], 'silent') ? '.SILENT' : ''} (`);
-  expectArray(c[field], field).forEach((f, i) => {
+  const silent = optionalBoolean(c['silent'], 'silent');
+  const k = op === 'replace' ? 0 : op === 'add' ? 4 : 8;
+  w.raw(ITEM_TEXT[k + (labels ? 2 : 0) + (silent ? 1 : 0)]!);
+  const list = expectArray(c[field], field);
+  for (let i = 0; i < list.length; i++) {
     if (i > 0) w.sp();
+    const f = list[i];
     if (labels) writeLabel(w, f, `${field}[${i}]`);
-    else writeFlag(w, f, `${field}[${i}]`);
-  });
-  w.raw(')');
+    else if (!tryFlag(w, f)) writeFlag(w, f, `${field}[${i}]`);
+  }
+  w.byte(Ch.RParen);
 }
 
 /** `[UID] COPY|MOVE set mailbox` */
 export function writeCopy(w: Writer, c: Record<string, unknown>): void {
   if (optionalBoolean(c['uid'], 'uid')) w.raw('UID ');
-  w.raw(c['name'] === 'MOVE' ? 'MOVE ' : 'COPY ')
-    .raw(formatSequenceSet(c['sequence'], 'sequence'))
-    .sp();
+  w.raw(c['name'] === 'MOVE' ? 'MOVE ' : 'COPY ');
+  writeSequenceSet(w, c['sequence'], 'sequence');
+  w.sp();
   writeMailbox(w, c['mailbox'], 'mailbox');
 }
 
 /** `EXPUNGE` or `UID EXPUNGE set` */
 export function writeExpunge(w: Writer, c: Record<string, unknown>): void {
   if (c['uids'] === undefined) w.raw('EXPUNGE');
-  else w.raw('UID EXPUNGE ').raw(formatSequenceSet(c['uids'], 'uids', { dollar: true }));
+  else {
+    w.raw('UID EXPUNGE ');
+    writeSequenceSet(w, c['uids'], 'uids', { dollar: true });
+  }
 }

@@ -13,13 +13,16 @@
  *
  * Why injection cannot happen: a value reaches a line only as an atom (its bytes checked against
  * the ABNF table), a number (digits only) or a quoted string (no CR, LF or NUL, `"` and `\`
- * escaped); everything else becomes a literal, whose length is its byte count. Before a line is
- * emitted it is scanned once more for CR, LF and NUL (`INTERNAL` if one got there: a bug).
+ * escaped); everything else becomes a literal, whose length is its byte count. And every byte
+ * is checked once more as the writer puts it into the line: the encoder's own text must be
+ * printable ASCII, value bytes must not be CR, LF or NUL (`INTERNAL` if one would get there: a
+ * bug); the line is cut there, so nothing is emitted.
  */
 import { ASTRING_CHAR, ATOM_CHAR, Ch } from '../lexer/chars.ts';
 import { ImapEncodeError } from './errors.ts';
 import type { Fragment, LiteralMode } from './fragment.ts';
 import { type EncodeContext, LITERAL_MINUS_MAX } from './options.ts';
+import { abandonSlab, leaseSlab, returnSlab, slabArrayBuffer, slabOffset } from './slab.ts';
 
 /** `list-char = ATOM-CHAR / list-wildcards / resp-specials` (RFC 3501 §9): a LIST pattern atom. */
 export const LIST_CHAR: Uint8Array = (() => {
@@ -130,40 +133,130 @@ export function stringForm(b: Uint8Array, ctx: EncodeContext, atomTable: Uint8Ar
  * Builds the fragments of one command: bytes are appended to the current line; a literal ends
  * the line with its announcement. Methods that take a caller's value check it and name `field`
  * in their error.
+ *
+ * Lines are written straight into the shared slab (./slab.ts) and handed out as views of it;
+ * a writer made while another one is writing (re-entrant use) gets a buffer of its own. Call
+ * {@link Writer.finish} or, when encoding failed, {@link Writer.abandon}.
  */
 export class Writer {
   readonly ctx: EncodeContext;
-  private buf = new Uint8Array(256);
-  private len = 0;
-  private readonly out: Fragment[] = [];
+  /** A whole `new Uint8Array(n)` (byteOffset 0), the slab or the writer's own. */
+  private buf: Uint8Array;
+  /** `buf.buffer`, kept: the getter costs as much as a short line. */
+  private ab: ArrayBufferLike;
+  /** Where the current line starts in `buf`. */
+  private start: number;
+  /** Where the next byte goes. */
+  private len: number;
+  /** `buf` is (or replaced) the leased slab, and the slab is still leased. */
+  private pooled: boolean;
+  /** The fragments before the last line; `null` until a literal ends a line (most commands have none). */
+  private out: Fragment[] | null = null;
 
   constructor(ctx: EncodeContext) {
     this.ctx = ctx;
+    const slab = leaseSlab();
+    this.pooled = slab !== null;
+    this.buf = slab ?? new Uint8Array(256);
+    this.ab = slab === null ? this.buf.buffer : slabArrayBuffer();
+    this.start = this.len = slab === null ? 0 : slabOffset();
   }
 
+  /** Makes room for `n` more bytes; the current line moves to a new buffer when it must. */
   private room(n: number): void {
-    if (this.len + n <= this.buf.length) return;
-    const next = new Uint8Array(Math.max(this.buf.length * 2, this.len + n));
-    next.set(this.buf.subarray(0, this.len));
+    if (this.len + n > this.buf.length) this.grow(n);
+  }
+
+  private grow(n: number): void {
+    const line = this.len - this.start;
+    const next = new Uint8Array(Math.max(this.buf.length, 2 * (line + n)));
+    next.set(this.buf.subarray(this.start, this.len));
     this.buf = next;
+    this.ab = next.buffer;
+    this.start = 0;
+    this.len = line;
   }
 
-  /** Appends bytes to the line. Only for bytes already checked. */
+  /** `INTERNAL`: a byte that must never be in a line got as far as the writer (a bug). */
+  private refuse(c: number, o: number): never {
+    throw new ImapEncodeError('INTERNAL', '', `byte 0x${c.toString(16)} inside a line at ${o - this.start}`);
+  }
+
+  /** Appends bytes to the line. Only for bytes already checked (atoms). */
   private put(b: Uint8Array): void {
-    this.room(b.length);
-    this.buf.set(b, this.len);
-    this.len += b.length;
+    const n = b.length;
+    this.room(n);
+    const buf = this.buf;
+    let o = this.len;
+    for (let i = 0; i < n; i++) {
+      const c = b[i]!;
+      // CR, LF and NUL are all below 14: one comparison for almost every byte.
+      if (c <= Ch.Cr && (c === Ch.Cr || c === Ch.Lf || c === Ch.Nul)) this.refuse(c, o);
+      buf[o++] = c;
+    }
+    this.len = o;
   }
 
-  /** Appends the encoder's own ASCII text (keywords, punctuation, digits). */
+  /** Appends the encoder's own text (keywords, punctuation, checked atoms): printable ASCII only. */
   raw(s: string): this {
-    this.room(s.length);
-    for (let i = 0; i < s.length; i++) this.buf[this.len++] = s.charCodeAt(i);
+    const n = s.length;
+    this.room(n);
+    const buf = this.buf;
+    let o = this.len;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x20 || c > 0x7e) this.refuse(c, o);
+      buf[o++] = c;
+    }
+    this.len = o;
+    return this;
+  }
+
+  /**
+   * Writes `s` when it is an atom of `table` after its first `from` characters (a flag's `\`),
+   * and returns true; writes nothing and returns false otherwise (the caller then throws, naming
+   * the field). Checks and copies in one pass.
+   */
+  atomText(s: string, table: Uint8Array, from = 0): boolean {
+    const n = s.length;
+    if (n <= from) return false;
+    this.room(n);
+    const buf = this.buf;
+    let o = this.len;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (i < from ? c < 0x20 || c > 0x7e : c > 0x7f || table[c] !== 1) return false;
+      buf[o++] = c;
+    }
+    this.len = o;
+    return true;
+  }
+
+  /** Appends one byte of the encoder's own text (printable ASCII). */
+  byte(c: number): this {
+    if (c < 0x20 || c > 0x7e) this.refuse(c, this.len);
+    this.room(1);
+    this.buf[this.len++] = c;
     return this;
   }
 
   sp(): this {
-    return this.raw(' ');
+    return this.byte(Ch.Space);
+  }
+
+  /** Appends the decimal digits of a non-negative safe integer (already checked). */
+  digits(n: number): this {
+    if (n < 10) return this.byte(0x30 + n);
+    let k = 1;
+    for (let p = 10; p <= n && k < 16; p *= 10) k++;
+    this.room(k);
+    const buf = this.buf;
+    let o = this.len + k;
+    this.len = o;
+    for (; n > 0x7fffffff; n = Math.floor(n / 10)) buf[--o] = 0x30 + (n % 10);
+    // Small integers: integer division.
+    for (; n > 0; n = (n / 10) | 0) buf[--o] = 0x30 + (n % 10);
+    return this;
   }
 
   /** An atom-only value (`INVALID_ATOM` for any byte outside `table`, or an empty value). */
@@ -182,22 +275,64 @@ export class Writer {
 
   /** `number`: an unsigned 32-bit integer (`nz`: not 0). */
   number(v: unknown, field: string, nz = false): this {
-    return this.raw(String(checkNumber(v, field, nz)));
+    return this.digits(checkNumber(v, field, nz));
   }
 
   /** `number64` / `mod-sequence-value`: 0 ≤ v < 2^63, as a `bigint` (or a safe integer). */
   number64(v: unknown, field: string, nz = false): this {
+    if (typeof v === 'number' && Number.isSafeInteger(v) && v >= (nz ? 1 : 0)) return this.digits(v);
+    if (typeof v === 'bigint') {
+      // Exact below 2^53, and rounding keeps every larger value above MAX_SAFE_INTEGER.
+      const n = Number(v);
+      if (n >= (nz ? 1 : 0) && n <= Number.MAX_SAFE_INTEGER) return this.digits(n);
+    }
     return this.raw(checkNumber64(v, field, nz).toString());
   }
 
   /** `astring`: atom, quoted or literal. */
   astring(v: unknown, field: string): this {
+    if (typeof v === 'string' && this.asciiString(v, ASTRING_CHAR)) return this;
     return this.stringBytes(valueBytes(v, field), field, ASTRING_CHAR, false);
   }
 
   /** `string`: quoted or literal, never an atom (ID fields, search values). */
   string(v: unknown, field: string): this {
+    if (typeof v === 'string' && this.asciiString(v, null)) return this;
     return this.stringBytes(valueBytes(v, field), field, null, false);
+  }
+
+  /**
+   * The form {@link stringForm} gives a string of printable ASCII (its UTF-8 bytes are its
+   * characters), written without making its bytes first. Returns false, having written nothing,
+   * for any other string (or one longer than {@link QUOTED_MAX}).
+   */
+  asciiString(s: string, atomTable: Uint8Array | null): boolean {
+    const n = s.length;
+    if (n > QUOTED_MAX) return false;
+    let atom = atomTable !== null && n > 0;
+    let escapes = 0;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x20 || c > 0x7e) return false;
+      if (atom && atomTable![c] !== 1) atom = false;
+      if (c === Ch.DQuote || c === Ch.Backslash) escapes++;
+    }
+    if (atom && !(n === 3 && s.toLowerCase() === 'nil')) {
+      this.raw(s);
+      return true;
+    }
+    this.room(n + escapes + 2);
+    const buf = this.buf;
+    let o = this.len;
+    buf[o++] = Ch.DQuote;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c === Ch.DQuote || c === Ch.Backslash) buf[o++] = Ch.Backslash;
+      buf[o++] = c;
+    }
+    buf[o++] = Ch.DQuote;
+    this.len = o;
+    return true;
   }
 
   /** A value the grammar has only as `quoted` (RFC 7162 `entry-name`): printable 7-bit. */
@@ -249,6 +384,7 @@ export class Writer {
     buf[o++] = Ch.DQuote;
     for (let i = 0; i < b.length; i++) {
       const c = b[i]!;
+      if (c <= Ch.Cr && (c === Ch.Cr || c === Ch.Lf || c === Ch.Nul)) this.refuse(c, o);
       if (c === Ch.DQuote || c === Ch.Backslash) buf[o++] = Ch.Backslash;
       buf[o++] = c;
     }
@@ -269,36 +405,59 @@ export class Writer {
    */
   literal(b: Uint8Array, binary: boolean): this {
     const mode = this.literalMode(b.length, binary);
-    const plus = mode === 'nonsync' || mode === 'binary-nonsync' ? '+' : '';
-    this.raw(`${binary ? '~' : ''}{${b.length}${plus}}`);
-    this.endLine();
-    this.out.push({ type: 'literal', mode, bytes: b });
+    if (binary) this.byte(Ch.Tilde);
+    this.byte(Ch.LBrace).digits(b.length);
+    if (mode === 'nonsync' || mode === 'binary-nonsync') this.byte(Ch.Plus);
+    this.byte(Ch.RBrace);
+    const line = this.endLine();
+    const literal: Fragment = { type: 'literal', mode, bytes: b };
+    if (this.out === null) this.out = [line, literal];
+    else this.out.push(line, literal);
     return this;
   }
 
-  private endLine(): void {
+  /** Ends the line with CRLF (no byte before it can be CR, LF or NUL: each was checked as written). */
+  private endLine(): Fragment {
+    this.room(2);
     const buf = this.buf;
-    for (let i = 0; i < this.len; i++) {
-      const c = buf[i]!;
-      if (c === Ch.Cr || c === Ch.Lf || c === Ch.Nul) {
-        throw new ImapEncodeError('INTERNAL', '', `byte 0x${c.toString(16)} inside a line at ${i}`);
-      }
-    }
-    this.raw('\r\n');
-    this.out.push({ type: 'line', bytes: this.buf.slice(0, this.len) });
-    this.len = 0;
+    let o = this.len;
+    buf[o++] = Ch.Cr;
+    buf[o++] = Ch.Lf;
+    // The constructor on the kept buffer, not subarray(): no getter, no species lookup.
+    const line: Fragment = { type: 'line', bytes: new Uint8Array(this.ab, this.start, o - this.start) };
+    this.start = this.len = o;
+    return line;
   }
 
   /** Ends the command (CRLF) and returns its fragments. */
   finish(): Fragment[] {
-    this.endLine();
+    const line = this.endLine();
+    if (this.pooled) {
+      this.pooled = false;
+      returnSlab(this.buf, this.len);
+    }
+    if (this.out === null) return [line];
+    this.out.push(line);
     return this.out;
   }
+
+  /** Encoding failed: gives the slab back without handing out anything written (idempotent). */
+  abandon(): void {
+    if (this.pooled) {
+      this.pooled = false;
+      abandonSlab();
+    }
+  }
+}
+
+/** True for what {@link checkNumber} accepts. */
+export function isNumber32(v: unknown, nz: boolean): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= (nz ? 1 : 0) && v <= 0xffffffff;
 }
 
 /** Checks an unsigned 32-bit integer (`nz`: ≥ 1). */
 export function checkNumber(v: unknown, field: string, nz = false): number {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < (nz ? 1 : 0) || v > 0xffffffff) {
+  if (!isNumber32(v, nz)) {
     throw new ImapEncodeError(
       'INVALID_NUMBER',
       field,
