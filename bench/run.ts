@@ -219,7 +219,7 @@ async function main(): Promise<number> {
             const peak = await probeMemory(corpusFile, adapter.name, chunk);
             cell.memory = peak instanceof Error ? { error: peak.message } : peak;
             log(
-              `   memory ${adapter.name.padEnd(15)} @${chunk}: ${peak instanceof Error ? `error ${peak.message}` : `heap +${(peak.heapPeak / 1048576).toFixed(1)} MiB, external +${(peak.externalPeak / 1048576).toFixed(1)} MiB, rss ${(peak.rssPeak / 1048576).toFixed(0)} MiB`}`,
+              `   memory ${adapter.name.padEnd(15)} @${chunk}: ${peak instanceof Error ? `error ${peak.message}` : `heap +${(peak.heapPeak / 1048576).toFixed(1)} MiB, external +${(peak.externalPeak / 1048576).toFixed(1)} MiB, live +${(peak.livePeak / 1048576).toFixed(1)} MiB, rss ${(peak.rssPeak / 1048576).toFixed(0)} MiB`}`,
             );
           }
         }

@@ -16,6 +16,11 @@ export interface MemoryPeak {
   rssPeak: number;
   /** RSS growth over the baseline, bytes. */
   rssGrowth: number;
+  /**
+   * Peak live memory (heap + external after a full GC, sampled every 64 chunks in a second
+   * run) above its baseline, bytes: what the parser holds, without garbage awaiting collection.
+   */
+  livePeak: number;
 }
 
 const PROBE = fileURLToPath(new URL('./memory-probe.ts', import.meta.url));

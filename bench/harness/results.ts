@@ -1,4 +1,5 @@
 /** The result model written to bench/results.json, and its Markdown rendering. */
+import { readFileSync } from 'node:fs';
 import type { Counts } from '../adapters/adapter.ts';
 import type { Expect } from '../corpus/workload.ts';
 import type { EncoderResult } from './encoder.ts';
@@ -110,7 +111,10 @@ export function renderMarkdown(r: Results): string {
   );
   out.push('  "imap-wire ×" is imap-wire MB/s over that adapter\'s MB/s (same bytes, same chunking);');
   out.push(
-    "  heap / external peaks are above a post-GC baseline in a fresh child process; RSS is that child's peak.",
+    "  heap / external peaks are above a post-GC baseline in a fresh child process; RSS is that child's peak;",
+  );
+  out.push(
+    '  "live peak": heap + external after two full GCs, sampled every 64 chunks in a second run: what the parser holds, garbage excluded.',
   );
   out.push(
     '- "untyped": responses or FETCH items imap-wire returned as raw bytes (no grammar for them yet);',
@@ -134,13 +138,13 @@ export function renderMarkdown(r: Results): string {
       '',
     );
     out.push(
-      '| chunk | adapter | MB/s | ± | runs | imap-wire × | heap peak | external peak | RSS peak | counts |',
+      '| chunk | adapter | MB/s | ± | runs | imap-wire × | heap peak | external peak | live peak | RSS peak | counts |',
     );
-    out.push('|---:|---|---:|---:|---:|---:|---:|---:|---:|---|');
+    out.push('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
     for (const c of r.cells.filter((x) => x.workload === w.name)) {
       const t = c.timing;
       out.push(
-        `| ${c.chunk} | ${c.adapter} | ${c.mbps !== undefined ? c.mbps.toFixed(1) : 'n/a'} | ${t ? `${t.spreadPct.toFixed(1)}%` : ''} | ${t ? t.samplesMs.length : ''} | ${c.imapWireRatio !== undefined ? `${c.imapWireRatio.toFixed(1)}×` : ''} | ${memCell(c.memory, 'heapPeak')} | ${memCell(c.memory, 'externalPeak')} | ${c.memory && !('error' in c.memory) ? mib(c.memory.rssPeak) : ''} | ${countsCell(c)} |`,
+        `| ${c.chunk} | ${c.adapter} | ${c.mbps !== undefined ? c.mbps.toFixed(1) : 'n/a'} | ${t ? `${t.spreadPct.toFixed(1)}%` : ''} | ${t ? t.samplesMs.length : ''} | ${c.imapWireRatio !== undefined ? `${c.imapWireRatio.toFixed(1)}×` : ''} | ${memCell(c.memory, 'heapPeak')} | ${memCell(c.memory, 'externalPeak')} | ${memCell(c.memory, 'livePeak')} | ${c.memory && !('error' in c.memory) ? mib(c.memory.rssPeak) : ''} | ${countsCell(c)} |`,
       );
     }
     out.push('');
@@ -158,8 +162,12 @@ export function renderMarkdown(r: Results): string {
     }
     out.push('');
   }
+  // The hand-written account of the profiles behind the numbers (bench/profile-notes.md).
+  out.push(readFileSync(PROFILE_NOTES, 'utf8').trim(), '');
   return out.join('\n');
 }
+
+const PROFILE_NOTES = new URL('../profile-notes.md', import.meta.url);
 
 function renderEncoder(e: EncoderResult): string[] {
   const v = e.verify;

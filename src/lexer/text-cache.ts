@@ -2,20 +2,13 @@
  * A byte-keyed string cache whose keys live in one preallocated buffer, for values that are
  * often repeated but often unique too: status texts (`Fetch completed (0.001 + 0.000 secs).`
  * recurs, `Idle completed (0.001 + 9.343 + 2.317 secs).` rarely does), decoded mailbox names.
- * (src/lexer/string-cache.ts is the atom cache; this one is the parser's.) A store copies the key into
- * its fixed-width slot, so a miss costs no allocation beyond the string itself, and the cache
- * never keeps a pushed chunk alive.
+ * (`StringCache` in string-cache.ts is this cache with the hash remembered between lookup and
+ * store.) A store copies the key into its fixed-width slot, so a miss costs no allocation
+ * beyond the string itself, and the cache never keeps a pushed chunk alive.
  *
- * The caller hashes the bytes ({@link fnvHash}, or a cheaper hash of its own); the hash only
- * picks the slot, the bytes are compared.
+ * The caller hashes the bytes (`fnv1a`, or a cheaper hash of its own); the hash only picks the
+ * slot, the bytes are compared.
  */
-
-/** FNV-1a (32-bit) over `buf[start, end)`. */
-export function fnvHash(buf: Uint8Array, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
-  return h;
-}
 
 export class TextCache<T = string> {
   /** Slot `s` holds its key in `keys[s * width, s * width + lens[s])`. */
