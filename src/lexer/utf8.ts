@@ -22,15 +22,27 @@ const JS_MAX = 256;
 /** UTF-16 code units of the value being decoded (a surrogate pair takes two). */
 const units = new Uint16Array(JS_MAX);
 
-/** The code units `units[0, n)` as a string, eight at a time (see `asciiString`). */
-function unitsString(n: number): string {
-  const u = units;
+/** Largest argument count passed to `String.fromCharCode.apply` at once (the stack bounds it). */
+const APPLY_MAX = 8192;
+
+/**
+ * UTF-16 code units `u[0, n)` as a string: up to 256 (every real name) in fixed-arity
+ * `fromCharCode` calls of eight, no `subarray` view and no `apply` (each costs more than the
+ * string, Node 20); longer ones by `apply` in bounded pieces. Also modified UTF-7's output.
+ */
+export function unitsString(u: Uint16Array, n: number): string {
   const f = String.fromCharCode;
+  if (n <= 256) {
+    let s = '';
+    let i = 0;
+    for (; i + 8 <= n; i += 8)
+      s += f(u[i]!, u[i + 1]!, u[i + 2]!, u[i + 3]!, u[i + 4]!, u[i + 5]!, u[i + 6]!, u[i + 7]!);
+    for (; i < n; i++) s += f(u[i]!);
+    return s;
+  }
   let s = '';
-  let i = 0;
-  for (; i + 8 <= n; i += 8)
-    s += f(u[i]!, u[i + 1]!, u[i + 2]!, u[i + 3]!, u[i + 4]!, u[i + 5]!, u[i + 6]!, u[i + 7]!);
-  for (; i < n; i++) s += f(u[i]!);
+  for (let k = 0; k < n; k += APPLY_MAX)
+    s += f.apply(null, u.subarray(k, Math.min(n, k + APPLY_MAX)) as unknown as number[]);
   return s;
 }
 
@@ -89,5 +101,5 @@ export function utf8Strict(buf: Uint8Array, start: number, end: number, keepBom 
     units[n++] = 0xdc00 | (cp & 0x3ff);
     i += 4;
   }
-  return unitsString(n);
+  return unitsString(units, n);
 }

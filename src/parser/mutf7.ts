@@ -14,6 +14,8 @@
  * UTF-7, and the caller falls back to reading it as UTF-8 (RFC 6855 UTF8=ACCEPT, IMAP4rev2).
  */
 
+import { unitsString } from '../lexer/utf8.ts';
+
 const enum C {
   Amp = 0x26, // "&"
   Minus = 0x2d, // "-"
@@ -88,28 +90,4 @@ export function decodeMutf7(buf: Uint8Array, start: number, end: number): string
     if (i + 1 < end && buf[i] === C.Amp && buf[i + 1] !== C.Minus) return undefined;
   }
   return unitsString(out, n);
-}
-
-/** Largest argument count passed to `String.fromCharCode.apply` at once (stack bound). */
-const APPLY_MAX = 8192;
-
-/**
- * Up to 256 code units (every real name) in fixed-arity `fromCharCode` calls of eight: no
- * `subarray` view and no `apply` (each costs more than the string, Node 20).
- */
-function unitsString(u: Uint16Array, n: number): string {
-  if (n <= 256) {
-    const f = String.fromCharCode;
-    let s = '';
-    let i = 0;
-    for (; i + 8 <= n; i += 8)
-      s += f(u[i]!, u[i + 1]!, u[i + 2]!, u[i + 3]!, u[i + 4]!, u[i + 5]!, u[i + 6]!, u[i + 7]!);
-    for (; i < n; i++) s += f(u[i]!);
-    return s;
-  }
-  if (n <= APPLY_MAX) return String.fromCharCode.apply(null, u.subarray(0, n) as unknown as number[]);
-  let s = '';
-  for (let k = 0; k < n; k += APPLY_MAX)
-    s += String.fromCharCode.apply(null, u.subarray(k, Math.min(n, k + APPLY_MAX)) as unknown as number[]);
-  return s;
 }
