@@ -12,12 +12,13 @@
  * ```
  * NOT / OR / AND nest through one depth counter (`maxDepth`), never an unbounded recursion.
  */
-import { ATOM_CHAR, Ch, DIGIT } from '../lexer/chars.ts';
+import { ATOM_CHAR, Ch, DIGIT, OBJECTID_CHAR } from '../lexer/chars.ts';
 import type { Cursor } from '../lexer/cursor.ts';
 import { asciiString, textString } from '../lexer/strings.ts';
 import {
   SEARCH_DATE_KEYS,
   SEARCH_FLAG_KEYS,
+  SEARCH_RETURN_OPTIONS,
   SEARCH_STRING_KEYS,
   type SearchKey,
   type SearchReturnOption,
@@ -55,23 +56,6 @@ const OTHER_KEYS = [
   'THREADID',
 ] as const;
 const ALL_KEYS: readonly string[] = [...FLAG_KEYS, ...STRING_KEYS, ...DATE_KEYS, ...OTHER_KEYS];
-const RETURN_OPTIONS: readonly SearchReturnOption[] = ['MIN', 'MAX', 'ALL', 'COUNT', 'SAVE'];
-
-/** RFC 8474 `objectid = 1*255(ALPHA / DIGIT / "_" / "-")`. */
-const OBJECTID_CHAR = (() => {
-  const t = new Uint8Array(256);
-  for (let c = 0; c < 256; c++) {
-    t[c] =
-      (c >= 0x30 && c <= 0x39) ||
-      (c >= 0x41 && c <= 0x5a) ||
-      (c >= 0x61 && c <= 0x7a) ||
-      c === 0x5f ||
-      c === 0x2d
-        ? 1
-        : 0;
-  }
-  return t;
-})();
 
 function has<T extends string>(list: readonly T[], k: string): k is T {
   return (list as readonly string[]).includes(k);
@@ -174,8 +158,8 @@ export function takeSearchReturn(cur: Cursor): SearchReturnOption[] | undefined 
   cur.enter();
   const opts: SearchReturnOption[] = [];
   if (cur.peek() !== Ch.RParen) {
-    opts.push(takeWord(cur, RETURN_OPTIONS, 'a search return option'));
-    while (cur.skipIf(Ch.Space)) opts.push(takeWord(cur, RETURN_OPTIONS, 'a search return option'));
+    opts.push(takeWord(cur, SEARCH_RETURN_OPTIONS, 'a search return option'));
+    while (cur.skipIf(Ch.Space)) opts.push(takeWord(cur, SEARCH_RETURN_OPTIONS, 'a search return option'));
   }
   cur.leave();
   return opts;

@@ -28,8 +28,13 @@
  * writes them (`FROM "Smith"`, `TEXT "gewp"`), and an atom gains nothing.
  */
 
-import { Ch } from '../lexer/chars.ts';
-import { SEARCH_DATE_KEYS, SEARCH_FLAG_KEYS, SEARCH_STRING_KEYS } from '../model/command-search.ts';
+import { Ch, OBJECTID_CHAR } from '../lexer/chars.ts';
+import {
+  SEARCH_DATE_KEYS,
+  SEARCH_FLAG_KEYS,
+  SEARCH_RETURN_OPTIONS,
+  SEARCH_STRING_KEYS,
+} from '../model/command-search.ts';
 import { at, expectArray, expectObject, isObject, oneOf, optionalBoolean } from './check.ts';
 import { formatSearchDate } from './date-time.ts';
 import { ImapEncodeError } from './errors.ts';
@@ -50,23 +55,6 @@ const SIMPLE_KEYS = new Map<string, number>([
   ...SEARCH_STRING_KEYS.map((k) => [k, STRING] as const),
   ...SEARCH_DATE_KEYS.map((k) => [k, DATE] as const),
 ]);
-const RETURN_OPTIONS = ['MIN', 'MAX', 'ALL', 'COUNT', 'SAVE'] as const;
-
-/** RFC 8474 `objectid = 1*255(ALPHA / DIGIT / "_" / "-")`. */
-const OBJECTID_CHAR = (() => {
-  const t = new Uint8Array(256);
-  for (let c = 0; c < 256; c++) {
-    t[c] =
-      (c >= 0x30 && c <= 0x39) ||
-      (c >= 0x41 && c <= 0x5a) ||
-      (c >= 0x61 && c <= 0x7a) ||
-      c === 0x5f ||
-      c === 0x2d
-        ? 1
-        : 0;
-  }
-  return t;
-})();
 
 /** Writes one `search-key`. */
 export function writeSearchKey(w: Writer, v: unknown, field: string, depth = 0): void {
@@ -236,9 +224,9 @@ export function writeSearchReturn(w: Writer, v: unknown, field: string): void {
     const o = list[i];
     if (i > 0) w.sp();
     w.raw(
-      typeof o === 'string' && (RETURN_OPTIONS as readonly string[]).includes(o)
+      typeof o === 'string' && (SEARCH_RETURN_OPTIONS as readonly string[]).includes(o)
         ? o
-        : oneOf(o, `${field}[${i}]`, RETURN_OPTIONS),
+        : oneOf(o, `${field}[${i}]`, SEARCH_RETURN_OPTIONS),
     );
   }
   w.byte(Ch.RParen);

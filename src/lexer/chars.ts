@@ -107,3 +107,13 @@ export function hexValue(c: number): number {
   const l = c | 0x20;
   return l >= 0x61 && l <= 0x66 ? l - 0x57 : -1;
 }
+
+/** RFC 8474 §7 `objectid = 1*255(ALPHA / DIGIT / "_" / "-")`: its characters. */
+export const OBJECTID_CHAR: Uint8Array = table(
+  (c) =>
+    (c >= Ch.Zero && c <= Ch.Nine) ||
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x61 && c <= 0x7a) ||
+    c === 0x5f ||
+    c === Ch.Minus,
+);

@@ -119,6 +119,9 @@ export type SearchKey =
  */
 export type SearchReturnOption = 'MIN' | 'MAX' | 'ALL' | 'COUNT' | 'SAVE';
 
+/** Every `search-return-opt` (RFC 4731, RFC 5182 SAVE), for the encoder and the command reader. */
+export const SEARCH_RETURN_OPTIONS: readonly SearchReturnOption[] = ['MIN', 'MAX', 'ALL', 'COUNT', 'SAVE'];
+
 /**
  * The search keys without argument, with an astring, with a date: one list for the encoder and
  * the command reader.

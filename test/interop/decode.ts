@@ -1,6 +1,8 @@
 /** Decoding helpers shared by the interop tests. */
 import { createHash } from 'node:crypto';
+import { expect, it } from 'vitest';
 import { type DecodeItem, ResponseDecoder } from '../../src/index.ts';
+import { escapeBytes } from './client.ts';
 
 /** A plain Uint8Array view (the core is web-standard: never hand it a Buffer). */
 export function u8(b: Buffer): Uint8Array {
@@ -38,4 +40,44 @@ export function comparable(v: unknown): unknown {
     );
   }
   return v;
+}
+
+/** What a push test collected on connection A: its decoded items, its bytes and its recv() chunks. */
+export interface ReceivedStream {
+  items: DecodeItem[];
+  all: Buffer;
+  chunks: Buffer[];
+}
+
+/**
+ * The checks every push test makes of what A received (registered as tests of the enclosing
+ * describe; `received` is read when they run, after the session): no error item, the same
+ * items under the recv() chunking and one byte per push, and the same in strict mode.
+ */
+export function streamDecodingTests(received: () => ReceivedStream): void {
+  it('decodes every byte A received without an error item', () => {
+    const { items, all } = received();
+    const errors = items.flatMap((x) =>
+      x.type === 'error'
+        ? [
+            `${x.error.code} at ${x.error.offset}: ${x.error.message}\n  excerpt: ${x.error.excerpt}\n  bytes: ` +
+              escapeBytes(all.subarray(Math.max(0, x.error.offset - 80), x.error.offset + 80), 400),
+          ]
+        : [],
+    );
+    expect(errors, errors.join('\n\n')).toEqual([]);
+    expect(all.length).toBeGreaterThan(0);
+  });
+
+  it('gives the same result in the received chunks and one byte per push', () => {
+    const { items, all, chunks } = received();
+    const whole = comparable(items);
+    expect(comparable(decode(chunks.map(u8)))).toEqual(whole);
+    expect(comparable(decode(split(u8(all), 1)))).toEqual(whole);
+  });
+
+  it('accepts the stream in strict mode too (Dovecot needs no quirk here)', () => {
+    const { items, chunks } = received();
+    expect(comparable(decode(chunks.map(u8), true))).toEqual(comparable(items));
+  });
 }

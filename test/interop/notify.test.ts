@@ -32,7 +32,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DecodeItem } from '../../src/index.ts';
 import { escapeBytes, quote, type ServerResponse, type TaggedResult, TestImapClient } from './client.ts';
-import { comparable, decode, split, u8 } from './decode.ts';
+import { comparable, decode, streamDecodingTests, u8 } from './decode.ts';
 import { createPushLog } from './pushes.ts';
 import { PORT, startSeeded, stopIfStarted } from './server.ts';
 
@@ -270,28 +270,7 @@ describe('Dovecot interop: NOTIFY pushes decoded and typed', () => {
     expect(pushes.size).toBe(7);
   });
 
-  it('decodes every byte A received without an error item', () => {
-    const errors = items.flatMap((x) =>
-      x.type === 'error'
-        ? [
-            `${x.error.code} at ${x.error.offset}: ${x.error.message}\n  excerpt: ${x.error.excerpt}\n  bytes: ` +
-              escapeBytes(all.subarray(Math.max(0, x.error.offset - 80), x.error.offset + 80), 400),
-          ]
-        : [],
-    );
-    expect(errors, errors.join('\n\n')).toEqual([]);
-    expect(all.length).toBeGreaterThan(0);
-  });
-
-  it('gives the same result in the received chunks and one byte per push', () => {
-    const whole = comparable(items);
-    expect(comparable(decode(a!.chunks.map(u8)))).toEqual(whole);
-    expect(comparable(decode(split(u8(all), 1)))).toEqual(whole);
-  });
-
-  it('accepts the stream in strict mode too (Dovecot needs no quirk here)', () => {
-    expect(comparable(decode(a!.chunks.map(u8), true))).toEqual(comparable(items));
-  });
+  streamDecodingTests(() => ({ items, all, chunks: a!.chunks }));
 
   it('frames the stream like the test client does (one item per response), with nothing left unknown', () => {
     expect(items.length).toBe(a!.responses.length);

@@ -10,21 +10,11 @@
  * objectid            = 1*255(ALPHA / DIGIT / "_" / "-")
  * ```
  */
-import { Ch } from '../../lexer/chars.ts';
+import { OBJECTID_CHAR } from '../../lexer/chars.ts';
 import type { Cursor } from '../../lexer/cursor.ts';
 import { asciiString } from '../../lexer/strings.ts';
 import { registerFetchAttribute } from '../fetch.ts';
 import { registerResponseCode } from '../resp-code.ts';
-
-/** `ALPHA / DIGIT / "_" / "-"` (RFC 8474 §7 `objectid`). */
-const OBJECTID_CHAR: Uint8Array = (() => {
-  const t = new Uint8Array(256);
-  for (let c = 0x30; c <= 0x39; c++) t[c] = 1;
-  for (let c = 0x41; c <= 0x5a; c++) t[c] = t[c | 0x20] = 1;
-  t[0x5f] = 1;
-  t[Ch.Minus] = 1;
-  return t;
-})();
 
 const MAX_OBJECTID = 255;
 
