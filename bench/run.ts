@@ -35,7 +35,7 @@ import {
   renderSummary,
   type ScalingPoint,
 } from './harness/results.ts';
-import { measure, type TimingPlan, verifyRun } from './harness/timing.ts';
+import { measure, measureRounds, type TimingPlan, verifyRun } from './harness/timing.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -78,6 +78,7 @@ const MODE = quick
         targetMs: 150,
         minSamples: 3,
         maxSamples: 20,
+        rounds: 2,
       } satisfies TimingPlan,
       memoryChunks: [65536],
       scalingPlan: {
@@ -96,6 +97,7 @@ const MODE = quick
         targetMs: 2500,
         minSamples: 5,
         maxSamples: 100,
+        rounds: 5,
       } satisfies TimingPlan,
       memoryChunks: [1460, 65536],
       scalingPlan: {
@@ -194,7 +196,13 @@ async function main(): Promise<number> {
             reason: m.reason,
           });
         }
-        for (const adapter of adapters) cells.push(await runCell(adapter, w, chunk, views[adapter.input]));
+        const timed: { adapter: Adapter; cell: Cell; chunks: Uint8Array[] }[] = [];
+        for (const adapter of adapters) {
+          const cell = await verifyCell(adapter, w, chunk, views[adapter.input]);
+          cells.push(cell);
+          if (cell.status !== 'n/a') timed.push({ adapter, cell, chunks: views[adapter.input] });
+        }
+        await timeCells(timed, w, chunk);
         const ours = cells.find((c) => c.adapter === 'imap-wire');
         for (const c of cells) {
           if (ours?.mbps !== undefined && c.mbps !== undefined && c.adapter !== 'imap-wire')
@@ -283,7 +291,8 @@ async function main(): Promise<number> {
   return correctnessFailure ? 1 : 0;
 }
 
-async function runCell(adapter: Adapter, w: Workload, chunk: number, chunks: Uint8Array[]): Promise<Cell> {
+/** The untimed run whose counts must match the corpus; an exception makes the cell n/a. */
+async function verifyCell(adapter: Adapter, w: Workload, chunk: number, chunks: Uint8Array[]): Promise<Cell> {
   const cell: Cell = {
     workload: w.name,
     chunk,
@@ -307,18 +316,38 @@ async function runCell(adapter: Adapter, w: Workload, chunk: number, chunks: Uin
     if (cause) cell.cause = cause;
     log(`!! ${adapter.name.padEnd(15)} @${chunk}: COUNT MISMATCH ${diff}`);
   }
-  try {
-    cell.timing = await measure(adapter, chunks, MODE.plan);
-  } catch (err) {
-    cell.status = 'n/a';
-    cell.reason = `threw while timed: ${(err as Error).message}`;
-    return cell;
-  }
-  cell.mbps = w.bytes.length / 1e6 / (cell.timing.medianMs / 1000);
-  log(
-    `   ${adapter.name.padEnd(15)} @${String(chunk).padStart(5)}: ${cell.mbps.toFixed(1).padStart(7)} MB/s ±${cell.timing.spreadPct.toFixed(1)}% (${cell.timing.samplesMs.length} runs)${counts.untyped ? `, ${counts.untyped} untyped` : ''}`,
-  );
   return cell;
+}
+
+/** Times the verified adapters of one workload x chunk size in interleaved rounds (harness/timing.ts). */
+async function timeCells(
+  timed: { adapter: Adapter; cell: Cell; chunks: Uint8Array[] }[],
+  w: Workload,
+  chunk: number,
+): Promise<void> {
+  const threw = new Map<Cell, Error>();
+  const runs = timed.map(({ adapter, cell, chunks }) => async () => {
+    if (threw.has(cell)) return;
+    try {
+      await adapter.parse(chunks);
+    } catch (err) {
+      threw.set(cell, err instanceof Error ? err : new Error(String(err)));
+    }
+  });
+  const timings = await measureRounds(runs, MODE.plan);
+  timed.forEach(({ adapter, cell }, k) => {
+    const err = threw.get(cell);
+    if (err) {
+      cell.status = 'n/a';
+      cell.reason = `threw while timed: ${err.message}`;
+      return;
+    }
+    cell.timing = timings[k]!;
+    cell.mbps = w.bytes.length / 1e6 / (cell.timing.medianMs / 1000);
+    log(
+      `   ${adapter.name.padEnd(15)} @${String(chunk).padStart(5)}: ${cell.mbps.toFixed(1).padStart(7)} MB/s ±${cell.timing.spreadPct.toFixed(1)}% (${cell.timing.samplesMs.length} runs)${cell.counts?.untyped ? `, ${cell.counts.untyped} untyped` : ''}`,
+    );
+  });
 }
 
 async function scaling(wire: Adapter): Promise<ScalingPoint[]> {

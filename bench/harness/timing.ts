@@ -9,6 +9,13 @@
  * Garbage a run leaves behind is that parser's cost and is paid within its own samples. Even one
  * `gc()` before a cell's warm-up cost imap-wire 10-50 % on flags-sync and preview, so the
  * warm-up (500 ms in a full run) is what separates one cell from the previous one.
+ *
+ * The adapters of one workload x chunk size are timed in interleaved rounds ({@link
+ * measureRounds}), not one after the other: on this shared 2-core VM the same loop's median
+ * drifts by 30-50 % within a minute (imap-wire on envelope-bodystructure alone: 78 MB/s, then
+ * 48 MB/s five minutes later, with no other process running and no steal time), so an adapter
+ * timed in one block measures partly the machine's state during its block. In rounds, every
+ * adapter samples every period of the cell, and the ratios in one run compare like with like.
  */
 import type { Adapter, Counts } from '../adapters/adapter.ts';
 
@@ -22,6 +29,11 @@ export interface TimingPlan {
   /** ...with at least / at most this many samples. */
   minSamples: number;
   maxSamples: number;
+  /**
+   * Rounds for {@link measureRounds}: the measured time and the sample bounds are spread over
+   * them. 1 (or absent) times each adapter in one block.
+   */
+  rounds?: number;
 }
 
 export interface Timing {
@@ -51,18 +63,73 @@ export function measure(adapter: Adapter, chunks: Uint8Array[], plan: TimingPlan
 
 /** The sampling loop around any run (an adapter's parse, the encoder's pass over its commands). */
 export async function measureRun(run: () => unknown, plan: TimingPlan): Promise<Timing> {
+  await warmUp(run, plan);
+  const samples: number[] = [];
+  await sample(run, samples, plan.targetMs, plan.minSamples, plan.maxSamples);
+  return summarize(samples);
+}
+
+/**
+ * Times several runs (the adapters of one cell) in `plan.rounds` interleaved rounds: all warm up
+ * first; then in each round each run takes its share of the samples, the order rotating from
+ * round to round so that nobody always follows the same neighbour. A run faster than
+ * {@link REWARM_MS} gets one untimed run at the start of each of its slices after the first: it
+ * pays for scavenging the previous adapter's garbage and re-warming its caches there, not in a
+ * sample (a slower run's samples are long enough for that to be noise).
+ */
+export async function measureRounds(runs: ReadonlyArray<() => unknown>, plan: TimingPlan): Promise<Timing[]> {
+  const rounds = Math.max(1, plan.rounds ?? 1);
+  for (const run of runs) await warmUp(run, plan);
+  const samples = runs.map((): number[] => []);
+  for (let r = 0; r < rounds; r++) {
+    for (let k = 0; k < runs.length; k++) {
+      const i = (k + r) % runs.length;
+      const run = runs[i]!;
+      const mine = samples[i]!;
+      if (r > 0 && mine.length > 0 && median(mine) < REWARM_MS) await once(run);
+      // This round's share of the bounds: what the earlier rounds have not taken.
+      const left = rounds - r;
+      const spent = mine.reduce((a, b) => a + b, 0);
+      await sample(
+        run,
+        mine,
+        spent + (plan.targetMs - spent) / left,
+        Math.ceil((plan.minSamples * (r + 1)) / rounds),
+        Math.floor((plan.maxSamples * (r + 1)) / rounds),
+      );
+    }
+  }
+  return samples.map(summarize);
+}
+
+/** Below this median sample time a run re-warms (one untimed run) when its slice begins. */
+const REWARM_MS = 250;
+
+async function warmUp(run: () => unknown, plan: TimingPlan): Promise<void> {
   let warm = 0;
   for (let runs = 0; runs < plan.warmupRuns || warm < plan.warmupMs; runs++) {
     const ms = await once(run);
     warm += ms;
   }
-  const samples: number[] = [];
-  let total = 0;
-  while (samples.length < plan.maxSamples && (samples.length < plan.minSamples || total < plan.targetMs)) {
+}
+
+/** Adds samples to `samples` until it holds `min` and their total reaches `targetMs`, or it holds `max`. */
+async function sample(
+  run: () => unknown,
+  samples: number[],
+  targetMs: number,
+  min: number,
+  max: number,
+): Promise<void> {
+  let total = samples.reduce((a, b) => a + b, 0);
+  while (samples.length < max && (samples.length < min || total < targetMs)) {
     const ms = await once(run);
     samples.push(ms);
     total += ms;
   }
+}
+
+function summarize(samples: number[]): Timing {
   const med = median(samples);
   const mad = median(samples.map((s) => Math.abs(s - med)));
   return {
