@@ -222,3 +222,29 @@ describe('flag lists', () => {
     expect(strict[1]).toEqual({ type: 'untagged', kind: 'exists', count: 2 });
   });
 });
+
+describe('one-line responses (the framer fast path) next to lines that need the general path', () => {
+  // Whole CRLF lines not ending in "}" are delivered straight from the chunk; everything else
+  // (a literal, `{n}` that is text, a bare LF, an empty line, a line over the limit) is not.
+  const input = [
+    '* 1 EXISTS\r\n',
+    '* 2 FETCH (UID 7 FLAGS (\\Seen))\r\n',
+    '* 3 FETCH (BODY[] {2}\r\nhi)\r\n',
+    '* OK ends in text {5}\r\n',
+    '* 4 EXISTS\n',
+    '\r\n',
+    `* OK ${'x'.repeat(64)}\r\n`,
+    'A1 OK done\r\n',
+  ].join('');
+
+  test('every chunking gives the same items, and the fast path keeps offsets and errors', () => {
+    const items = decodeAllWays(bytes(input), { maxLineLength: 40 });
+    expect(
+      items.map((i) => (i.type === 'untagged' ? i.kind : i.type === 'error' ? i.error.code : i.type)),
+    ).toEqual(['exists', 'fetch', 'fetch', 'ok', 'exists', 'SYNTAX', 'LINE_TOO_LONG', 'tagged']);
+    expect(items[3]).toMatchObject({ text: 'ends in text {5}' });
+    expect(items[5]).toMatchObject({ error: { offset: input.indexOf('\n\r\n') + 1 } });
+    expect(items[6]).toMatchObject({ error: { offset: input.indexOf('* OK xxx') + 40 } });
+    expect(items[7]).toMatchObject({ type: 'tagged', tag: 'A1', status: 'OK' });
+  });
+});
