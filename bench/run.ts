@@ -23,6 +23,7 @@ import { ADAPTER_NAMES, type Adapter, type Counts, loadAdapters } from './adapte
 import { knownCause, WORKLOAD_NOTES } from './adapters/known-issues.ts';
 import { sha256, WORKLOADS } from './corpus/index.ts';
 import type { Workload } from './corpus/workload.ts';
+import { byteLoop, type Calibration, lineFeeds } from './harness/calibration.ts';
 import { splitChunks } from './harness/chunks.ts';
 import { benchEncoderInChild } from './harness/encoder.ts';
 import { probeMemory } from './harness/memory.ts';
@@ -35,7 +36,7 @@ import {
   renderSummary,
   type ScalingPoint,
 } from './harness/results.ts';
-import { measure, measureRounds, type TimingPlan, verifyRun } from './harness/timing.ts';
+import { measure, measureRounds, type Timing, type TimingPlan, verifyRun } from './harness/timing.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -156,6 +157,7 @@ async function main(): Promise<number> {
     workloads: [],
     cells: [],
     scaling: [],
+    calibration: [],
     problems: [],
     notes: {},
     adapters: adapters.map((a) => ({ name: a.name, library: a.library, path: a.path })),
@@ -202,7 +204,7 @@ async function main(): Promise<number> {
           cells.push(cell);
           if (cell.status !== 'n/a') timed.push({ adapter, cell, chunks: views[adapter.input] });
         }
-        await timeCells(timed, w, chunk);
+        if (timed.length) results.calibration.push(await timeCells(timed, w, chunk));
         const ours = cells.find((c) => c.adapter === 'imap-wire');
         for (const c of cells) {
           if (ours?.mbps !== undefined && c.mbps !== undefined && c.adapter !== 'imap-wire')
@@ -324,9 +326,9 @@ async function timeCells(
   timed: { adapter: Adapter; cell: Cell; chunks: Uint8Array[] }[],
   w: Workload,
   chunk: number,
-): Promise<void> {
+): Promise<Calibration> {
   const threw = new Map<Cell, Error>();
-  const runs = timed.map(({ adapter, cell, chunks }) => async () => {
+  const runs: Array<() => unknown> = timed.map(({ adapter, cell, chunks }) => async () => {
     if (threw.has(cell)) return;
     try {
       await adapter.parse(chunks);
@@ -334,7 +336,29 @@ async function timeCells(
       threw.set(cell, err instanceof Error ? err : new Error(String(err)));
     }
   });
+  // The reference loops run in the same rounds (harness/calibration.ts); their results are kept
+  // so that the loops cannot be optimised away.
+  const chunks = timed[0]?.chunks ?? [];
+  let sink = 0;
+  runs.push(
+    () => {
+      sink ^= byteLoop(chunks);
+    },
+    () => {
+      sink ^= lineFeeds(chunks);
+    },
+  );
   const timings = await measureRounds(runs, MODE.plan);
+  const mbps = (t: Timing) => w.bytes.length / 1e6 / (t.medianMs / 1000);
+  const cal: Calibration = {
+    workload: w.name,
+    chunk,
+    byteLoopMBps: mbps(timings[timed.length]!),
+    indexOfMBps: mbps(timings[timed.length + 1]!),
+  };
+  log(
+    `   (reference loops @${String(chunk).padStart(5)}: byte loop ${cal.byteLoopMBps.toFixed(0)} MB/s, indexOf ${cal.indexOfMBps.toFixed(0)} MB/s; sink ${sink & 1})`,
+  );
   timed.forEach(({ adapter, cell }, k) => {
     const err = threw.get(cell);
     if (err) {
@@ -348,6 +372,7 @@ async function timeCells(
       `   ${adapter.name.padEnd(15)} @${String(chunk).padStart(5)}: ${cell.mbps.toFixed(1).padStart(7)} MB/s ±${cell.timing.spreadPct.toFixed(1)}% (${cell.timing.samplesMs.length} runs)${cell.counts?.untyped ? `, ${cell.counts.untyped} untyped` : ''}`,
     );
   });
+  return cal;
 }
 
 async function scaling(wire: Adapter): Promise<ScalingPoint[]> {

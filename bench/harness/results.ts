@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { Counts } from '../adapters/adapter.ts';
 import type { Expect } from '../corpus/workload.ts';
+import type { Calibration } from './calibration.ts';
 import type { EncoderResult } from './encoder.ts';
 import type { MemoryPeak } from './memory.ts';
 import type { Timing } from './timing.ts';
@@ -65,6 +66,8 @@ export interface Results {
   workloads: WorkloadInfo[];
   cells: Cell[];
   scaling: ScalingPoint[];
+  /** The reference loops timed beside the adapters of each workload x chunk size. */
+  calibration: Calibration[];
   /** Count mismatches and n/a cells, one line each. */
   problems: string[];
   /** Per-workload notes on what the adapters do differently. */
@@ -107,6 +110,9 @@ export function renderMarkdown(r: Results): string {
     );
   }
   out.push(
+    "- timing: the adapters of one workload x chunk size (and two reference loops, below each table) are timed in interleaved rounds (5 in a full run), so drift in the shared machine's speed reaches every adapter alike;",
+  );
+  out.push(
     '- MB/s is median throughput, MB = 10^6 bytes; ± is the median absolute deviation over the median;',
   );
   out.push('  "imap-wire ×" is imap-wire MB/s over that adapter\'s MB/s (same bytes, same chunking);');
@@ -148,6 +154,12 @@ export function renderMarkdown(r: Results): string {
       );
     }
     out.push('');
+    const cal = (r.calibration ?? []).filter((c) => c.workload === w.name);
+    if (cal.length)
+      out.push(
+        `Reference loops in the same rounds (machine speed, no parsing): ${cal.map((c) => `@${c.chunk} byte loop ${c.byteLoopMBps.toFixed(0)} MB/s, \`indexOf\` framing ${c.indexOfMBps.toFixed(0)} MB/s`).join('; ')}.`,
+        '',
+      );
     for (const n of r.notes[w.name] ?? []) out.push(`Note: ${n}`, '');
   }
   if (r.encoder) out.push(...renderEncoder(r.encoder));
