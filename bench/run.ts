@@ -23,7 +23,7 @@ import { ADAPTER_NAMES, type Adapter, type Counts, loadAdapters } from './adapte
 import { knownCause, WORKLOAD_NOTES } from './adapters/known-issues.ts';
 import { sha256, WORKLOADS } from './corpus/index.ts';
 import type { Workload } from './corpus/workload.ts';
-import { byteLoop, type Calibration, lineFeeds } from './harness/calibration.ts';
+import { byteLoop, type Calibration, copyOnce, lineFeeds } from './harness/calibration.ts';
 import { splitChunks } from './harness/chunks.ts';
 import { benchEncoderInChild } from './harness/encoder.ts';
 import { probeMemory } from './harness/memory.ts';
@@ -347,6 +347,9 @@ async function timeCells(
     () => {
       sink ^= lineFeeds(chunks);
     },
+    () => {
+      sink ^= copyOnce(chunks);
+    },
   );
   const timings = await measureRounds(runs, MODE.plan);
   const mbps = (t: Timing) => w.bytes.length / 1e6 / (t.medianMs / 1000);
@@ -355,9 +358,10 @@ async function timeCells(
     chunk,
     byteLoopMBps: mbps(timings[timed.length]!),
     indexOfMBps: mbps(timings[timed.length + 1]!),
+    copyMBps: mbps(timings[timed.length + 2]!),
   };
   log(
-    `   (reference loops @${String(chunk).padStart(5)}: byte loop ${cal.byteLoopMBps.toFixed(0)} MB/s, indexOf ${cal.indexOfMBps.toFixed(0)} MB/s; sink ${sink & 1})`,
+    `   (reference loops @${String(chunk).padStart(5)}: byte loop ${cal.byteLoopMBps.toFixed(0)} MB/s, indexOf ${cal.indexOfMBps.toFixed(0)} MB/s, copy ${cal.copyMBps.toFixed(0)} MB/s; sink ${sink & 1})`,
   );
   timed.forEach(({ adapter, cell }, k) => {
     const err = threw.get(cell);

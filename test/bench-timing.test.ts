@@ -3,7 +3,7 @@
  * that each run gets its share of the samples. Speed itself is never asserted here.
  */
 import { describe, expect, test } from 'vitest';
-import { byteLoop, lineFeeds } from '../bench/harness/calibration.ts';
+import { byteLoop, copyOnce, lineFeeds } from '../bench/harness/calibration.ts';
 import { measureRounds } from '../bench/harness/timing.ts';
 
 describe('measureRounds', () => {
@@ -47,8 +47,10 @@ describe('measureRounds', () => {
 
 describe('reference loops', () => {
   const chunks = [new Uint8Array([1, 10, 2]), new Uint8Array([10, 10, 250])];
-  test('the byte loop reads every byte, the indexOf loop finds every LF', () => {
+  test('the byte loop reads every byte, the indexOf loop finds every LF, the copy holds the bytes', () => {
     expect(byteLoop(chunks)).toBe(1 + 10 + 2 + 10 + 10 + 250);
     expect(lineFeeds(chunks)).toBe(3);
+    // the byte in the middle of the copy: [1, 10, 2, 10, 10, 250][3]
+    expect(copyOnce(chunks)).toBe(10);
   });
 });

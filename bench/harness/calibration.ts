@@ -1,7 +1,7 @@
 /**
- * The issue's two reference loops, timed in the same rounds as the adapters of each cell
- * (harness/timing.ts `measureRounds`): a plain JavaScript byte loop over the chunks and
- * `indexOf`-based line finding. The issue's absolute figures (a byte loop at ~1,600 MB/s,
+ * Reference loops, timed in the same rounds as the adapters of each cell (harness/timing.ts
+ * `measureRounds`): the issue's two, a plain JavaScript byte loop over the chunks and
+ * `indexOf`-based line finding, and one copy of every byte. The issue's absolute figures (a byte loop at ~1,600 MB/s,
  * `indexOf` framing at 3,000-12,000, ENVELOPE+BODYSTRUCTURE at 150 MB/s) were taken on a machine
  * like this one at some moment; these loops say how fast this machine ran during this cell, so
  * an absolute MB/s can be read against them. They are not peers: they parse nothing.
@@ -25,10 +25,29 @@ export function lineFeeds(chunks: readonly Uint8Array[]): number {
   return n;
 }
 
+/**
+ * Every byte copied once into fresh memory (one `Buffer.allocUnsafeSlow` of the stream's size,
+ * one `set` per chunk): the floor for any parser that hands out a literal which straddled
+ * chunks as one contiguous value, as all of the measured ones do. No BODY[] cell can be faster
+ * than this by more than the share of bytes that arrive inside one chunk.
+ */
+export function copyOnce(chunks: readonly Uint8Array[]): number {
+  let total = 0;
+  for (const c of chunks) total += c.length;
+  const out = Buffer.allocUnsafeSlow(total);
+  let o = 0;
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.length;
+  }
+  return out[total >> 1] ?? 0;
+}
+
 /** The reference loops of one workload x chunk size, MB/s (median, MB = 10^6 bytes). */
 export interface Calibration {
   workload: string;
   chunk: number;
   byteLoopMBps: number;
   indexOfMBps: number;
+  copyMBps: number;
 }

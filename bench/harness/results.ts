@@ -157,7 +157,7 @@ export function renderMarkdown(r: Results): string {
     const cal = (r.calibration ?? []).filter((c) => c.workload === w.name);
     if (cal.length)
       out.push(
-        `Reference loops in the same rounds (machine speed, no parsing): ${cal.map((c) => `@${c.chunk} byte loop ${c.byteLoopMBps.toFixed(0)} MB/s, \`indexOf\` framing ${c.indexOfMBps.toFixed(0)} MB/s`).join('; ')}.`,
+        `Reference loops in the same rounds (machine speed, no parsing): ${cal.map((c) => `@${c.chunk} byte loop ${c.byteLoopMBps.toFixed(0)} MB/s, \`indexOf\` framing ${c.indexOfMBps.toFixed(0)} MB/s, one copy of every byte ${c.copyMBps !== undefined ? c.copyMBps.toFixed(0) : 'n/a'} MB/s`).join('; ')}.`,
         '',
       );
     for (const n of r.notes[w.name] ?? []) out.push(`Note: ${n}`, '');
