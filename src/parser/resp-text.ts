@@ -18,17 +18,10 @@ export interface RespText {
 }
 
 /**
- * Reads ` resp-text` after a status word (the cursor stands on the SP) up to the CRLF.
+ * Reads ` resp-text` after a status word (the cursor stands on the SP) up to the CRLF, into
+ * `out`, a response that already holds `text: ''` (so that `text` comes before `code` among its
+ * keys): sets `code` when present and `text`. No separate `RespText` object is made and spread.
  * `A1 OK\r\n` and `* OK [CODE]\r\n` (no SP, no text) are quirk `missingRespText`.
- */
-export function takeRespText(cur: Cursor): RespText {
-  return takeRespTextInto(cur, { text: '' });
-}
-
-/**
- * {@link takeRespText} into `out`, a response that already holds `text: ''` (so that `text`
- * comes before `code` among its keys, as in a spread `RespText`): sets `code` when present and
- * `text`. Saves the `RespText` object and the spread of it per status response.
  */
 export function takeRespTextInto<R extends RespText>(cur: Cursor, out: R): R {
   if (cur.isEol()) {
