@@ -10,6 +10,8 @@
  * ```
  */
 
+import { utcMillis } from './utc.ts';
+
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const ZONES: ReadonlyArray<readonly [string, number]> = [
   ['ut', 0],
@@ -65,7 +67,7 @@ export function parseMailDate(s: string): Date | null {
       zone = z[0] === '-' ? -v : v;
     } else zone = ZONE.get(z.toLowerCase()) ?? 0;
   }
-  const ms = Date.UTC(year, month, day, hh, mm, ss) - zone * 60_000;
+  const ms = utcMillis(year, month, day, hh, mm, ss) - zone * 60_000;
   return Number.isNaN(ms) ? null : new Date(ms);
 }
 
@@ -117,5 +119,5 @@ function parseCanonical(s: string): Date | null | undefined {
   if (i + 5 !== s.length && s.charCodeAt(i + 5) !== 32) return undefined;
   if (day > 31 || hh > 23 || mm > 59 || ss > 60 || zm > 59) return null;
   const zone = (sign === 45 ? -1 : 1) * (zh * 60 + zm);
-  return new Date(Date.UTC(year, month, day, hh, mm, ss) - zone * 60_000);
+  return new Date(utcMillis(year, month, day, hh, mm, ss) - zone * 60_000);
 }

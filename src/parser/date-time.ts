@@ -12,6 +12,7 @@
 import { Ch, DIGIT, lowerAscii } from '../lexer/chars.ts';
 import type { Cursor } from '../lexer/cursor.ts';
 import { asciiString } from '../lexer/strings.ts';
+import { utcMillis } from '../mime/utc.ts';
 
 const MONTHS = 'janfebmaraprmayjunjulaugsepoctnovdec';
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -67,12 +68,12 @@ export function takeDateTime(cur: Cursor): DateTime {
   if (sign !== Ch.Plus && sign !== Ch.Minus) cur.fail('zone sign', i + 21);
   const zh = digits(cur, buf, i + 22, 2);
   const zm = digits(cur, buf, i + 24, 2);
-  // Date.UTC would roll 30-Feb into March: check the day against the month.
+  // utcMillis (like Date.UTC) would roll 30-Feb into March: check the day against the month.
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   const days = month === 1 ? (leap ? 29 : 28) : DAYS_IN_MONTH[month]!;
   if (day < 1 || day > days || hh > 23 || mm > 59 || ss > 60 || zm > 59) cur.fail('a valid date-time', i);
   const zone = (sign === Ch.Minus ? -1 : 1) * (zh * 60 + zm);
-  const date = new Date(Date.UTC(year, month, day, hh, mm, ss) - zone * 60_000);
+  const date = new Date(utcMillis(year, month, day, hh, mm, ss) - zone * 60_000);
   cur.pos = i + 27;
   return { date, raw: asciiString(buf, i, i + 26) };
 }
