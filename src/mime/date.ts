@@ -38,8 +38,30 @@ const ZONE = new Map(ZONES);
  * ```
  */
 export function parseMailDate(s: string): Date | null {
-  const fast = parseCanonical(s);
-  if (fast !== undefined) return fast;
+  if (s.length <= SCRATCH.length) {
+    // The canonical reader works on bytes: a string becomes them first (a char above U+00FF
+    // becomes 0xFF, which no part of the canonical form matches).
+    for (let i = 0; i < s.length; i++) SCRATCH[i] = Math.min(s.charCodeAt(i), 0xff);
+    const fast = parseCanonical(SCRATCH, 0, s.length);
+    if (fast !== undefined) return fast;
+  }
+  return parseGeneral(s);
+}
+
+const SCRATCH = new Uint8Array(64);
+
+/**
+ * {@link parseMailDate} of the bytes `buf[start, end)`, whose string is `raw`: the canonical form
+ * is read from the bytes (the string of an ENVELOPE date is built in pieces, and reading it
+ * character by character would first copy it flat), anything else from `raw`.
+ */
+export function parseMailDateBytes(buf: Uint8Array, start: number, end: number, raw: string): Date | null {
+  const fast = parseCanonical(buf, start, end);
+  return fast !== undefined ? fast : parseGeneral(raw);
+}
+
+/** The general RFC 5322 date reader (obsolete forms, comments, named zones). */
+function parseGeneral(s: string): Date | null {
   // Comments ("(CEST)") and the day of the week carry nothing the numbers do not.
   const t = s
     .replace(/\([^)]*\)/g, ' ')
@@ -71,52 +93,54 @@ export function parseMailDate(s: string): Date | null {
   return Number.isNaN(ms) ? null : new Date(ms);
 }
 
-function digitsAt(s: string, i: number, n: number): number {
+/** `n` digits at `b[i]` as a number, or -1; bytes at or after `end` are no digits. */
+function digitsAt(b: Uint8Array, i: number, n: number, end: number): number {
+  if (i + n > end) return -1;
   let v = 0;
   for (let k = 0; k < n; k++) {
-    const c = s.charCodeAt(i + k) - 48;
+    const c = b[i + k]! - 48;
     if (c < 0 || c > 9) return -1;
     v = v * 10 + c;
   }
   return v;
 }
 
-/** Three letters, case folded, as one number: a month found without a substring. */
-function monthCode(s: string, i: number): number {
-  return (
-    ((s.charCodeAt(i) | 0x20) << 16) | ((s.charCodeAt(i + 1) | 0x20) << 8) | (s.charCodeAt(i + 2) | 0x20)
-  );
+/** The month of the three letters at `b[i]` (case folded), or -1. */
+function monthAt(b: Uint8Array, i: number, end: number): number {
+  if (i + 3 > end) return -1;
+  const code = ((b[i]! | 0x20) << 16) | ((b[i + 1]! | 0x20) << 8) | (b[i + 2]! | 0x20);
+  for (let m = 0; m < 12; m++) if (MONTH_CODES[m] === code) return m;
+  return -1;
 }
-const MONTH_BY_CODE = new Map(MONTHS.map((m, i) => [monthCode(m, 0), i]));
+const MONTH_CODES = MONTHS.map((m) => (m.charCodeAt(0) << 16) | (m.charCodeAt(1) << 8) | m.charCodeAt(2));
 
 /**
  * The form nearly every server passes on, `[Www, ]D[D] Mon YYYY HH:MM:SS +ZZZZ`, without a
  * regular expression (a folder's ENVELOPEs all have one); `undefined` sends anything else to
  * the general parser (flags-sync … envelope benchmark: the regex was 6% of the profile).
  */
-function parseCanonical(s: string): Date | null | undefined {
-  let i = 0;
-  if (s.charCodeAt(3) === 44 /* , */ && s.charCodeAt(4) === 32) i = 5;
-  const d2 = s.charCodeAt(i + 1) !== 32;
-  const day = digitsAt(s, i, d2 ? 2 : 1);
+function parseCanonical(b: Uint8Array, start: number, end: number): Date | null | undefined {
+  let i = start;
+  if (b[i + 3] === 44 /* , */ && b[i + 4] === 32 && i + 5 < end) i += 5;
+  const d2 = b[i + 1] !== 32;
+  const day = digitsAt(b, i, d2 ? 2 : 1, end);
   i += d2 ? 3 : 2;
-  const month = MONTH_BY_CODE.get(monthCode(s, i));
-  if (day < 1 || month === undefined || s.charCodeAt(i + 3) !== 32) return undefined;
+  const month = monthAt(b, i, end);
+  if (day < 1 || month < 0 || i + 3 >= end || b[i + 3] !== 32) return undefined;
   i += 4;
-  const year = digitsAt(s, i, 4);
-  if (year < 0 || s.charCodeAt(i + 4) !== 32) return undefined;
+  const year = digitsAt(b, i, 4, end);
+  if (year < 0 || i + 4 >= end || b[i + 4] !== 32) return undefined;
   i += 5;
-  const hh = digitsAt(s, i, 2);
-  const mm = digitsAt(s, i + 3, 2);
-  const ss = digitsAt(s, i + 6, 2);
-  if (hh < 0 || mm < 0 || ss < 0 || s.charCodeAt(i + 2) !== 58 || s.charCodeAt(i + 5) !== 58)
-    return undefined;
+  const hh = digitsAt(b, i, 2, end);
+  const mm = digitsAt(b, i + 3, 2, end);
+  const ss = digitsAt(b, i + 6, 2, end);
+  if (hh < 0 || mm < 0 || ss < 0 || b[i + 2] !== 58 || b[i + 5] !== 58) return undefined;
   i += 9;
-  const sign = s.charCodeAt(i);
-  const zh = digitsAt(s, i + 1, 2);
-  const zm = digitsAt(s, i + 3, 2);
-  if ((sign !== 43 && sign !== 45) || zh < 0 || zm < 0 || s.charCodeAt(i - 1) !== 32) return undefined;
-  if (i + 5 !== s.length && s.charCodeAt(i + 5) !== 32) return undefined;
+  const sign = i < end ? b[i] : -1;
+  const zh = digitsAt(b, i + 1, 2, end);
+  const zm = digitsAt(b, i + 3, 2, end);
+  if ((sign !== 43 && sign !== 45) || zh < 0 || zm < 0 || b[i - 1] !== 32) return undefined;
+  if (i + 5 !== end && b[i + 5] !== 32) return undefined;
   if (day > 31 || hh > 23 || mm > 59 || ss > 60 || zm > 59) return null;
   const zone = (sign === 45 ? -1 : 1) * (zh * 60 + zm);
   return new Date(utcMillis(year, month, day, hh, mm, ss) - zone * 60_000);

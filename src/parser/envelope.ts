@@ -16,7 +16,7 @@ import type { Cursor } from '../lexer/cursor.ts';
 import { StringCache } from '../lexer/string-cache.ts';
 import { asciiString } from '../lexer/strings.ts';
 import { decodeHeaderBytes, decodeHeaderRange } from '../mime/charset.ts';
-import { parseMailDate } from '../mime/date.ts';
+import { parseMailDateBytes } from '../mime/date.ts';
 import { decodeEncodedWords } from '../mime/encoded-words.ts';
 import { headerTextChanged, headerTextScanned } from '../mime/header-text.ts';
 import type { Address, AddressEntry, Envelope } from '../model/envelope.ts';
@@ -153,7 +153,17 @@ function copyAddress(a: Address): Address {
 /** Reads an `envelope`. */
 export function takeEnvelope(cur: Cursor): Envelope {
   cur.enter();
-  const dateRaw = takePlain(cur);
+  // The date is read from its bytes (parseMailDateBytes), its string made once for `dateRaw`.
+  let dateRaw: string | null = null;
+  let date: Date | null = null;
+  const dateKind = cur.takeNStringRange();
+  if (dateKind >= 0) {
+    const b = dateKind === 0 ? cur.buf : cur.tokBytes;
+    const s = dateKind === 0 ? cur.tokStart : 0;
+    const e = dateKind === 0 ? cur.tokEnd : b.length;
+    dateRaw = decodeHeaderRange(b, s, e);
+    date = parseMailDateBytes(b, s, e, dateRaw);
+  }
   cur.expectSp();
   const subject = takeHeaderText(cur, null);
   const subjectRaw = subject !== null && headerTextChanged() ? lastRaw(cur) : undefined;
@@ -178,7 +188,7 @@ export function takeEnvelope(cur: Cursor): Envelope {
   const messageId = takePlain(cur);
   cur.leave();
   const env: Envelope = {
-    date: dateRaw === null ? null : parseMailDate(dateRaw),
+    date,
     dateRaw,
     subject,
     from,

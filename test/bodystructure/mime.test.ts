@@ -1,6 +1,8 @@
 /** RFC 2047 encoded words, RFC 2231 parameters, charsets and RFC 5322 dates. */
+import { fc, test as prop } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
 import { decodeCharset, decodeEncodedWords, decodeHeaderBytes, parseMailDate } from '../../src/index.ts';
+import { parseMailDateBytes } from '../../src/mime/date.ts';
 import { joinParameters } from '../../src/mime/rfc2231.ts';
 import { bytes, latin1 } from '../helpers/decode.ts';
 
@@ -125,5 +127,40 @@ describe('RFC 5322 dates', () => {
 
   test.each(['Fri, 4 Aug 2023 25:61:00 +9999', 'not a date', ''])('null for %j', (raw) => {
     expect(parseMailDate(raw)).toBeNull();
+  });
+});
+
+describe('parseMailDateBytes: the canonical form read from a byte range', () => {
+  const enc = new TextEncoder();
+  const dates = fc.oneof(
+    fc.constantFrom(
+      'Mon, 10 Jul 2023 09:14:01 +0200',
+      'Fri, 05 Nov 2021 11:47:58 +0000 (UTC)',
+      '5 Nov 2021 11:47:58 -0130',
+      'Tue, 31 Feb 2023 23:59:60 +0000',
+      'Sat, 1 Jan 0050 00:00:00 +0000',
+      '10 Jul 2023 09:14 +0200',
+      'Mon, 10 Jul 23 09:14:01 PDT',
+    ),
+    fc.string({ unit: fc.constantFrom(...'0123456789 :+-,JulMonFri()'.split('')), maxLength: 40 }),
+  );
+  prop.prop([dates, fc.nat(), fc.string({ maxLength: 8 })], { numRuns: 2000 })(
+    'equals parseMailDate of its string, whatever the range is cut from and followed by',
+    (date, cut, after) => {
+      const s = date.slice(0, date.length - (cut % 4 === 0 ? cut % (date.length + 1) : 0));
+      const bytes = enc.encode(`xx${s}${after}`);
+      const got = parseMailDateBytes(bytes, 2, 2 + enc.encode(s).length, s);
+      expect(got?.getTime()).toEqual(parseMailDate(s)?.getTime());
+    },
+  );
+
+  test('a range ending inside the zone is not read on into the next bytes', () => {
+    const bytes = enc.encode('Mon, 10 Jul 2023 09:14:01 +0200');
+    expect(parseMailDateBytes(bytes, 0, bytes.length - 2, 'Mon, 10 Jul 2023 09:14:01 +02')).not.toEqual(
+      new Date('2023-07-10T07:14:01Z'),
+    );
+    expect(parseMailDateBytes(bytes, 0, bytes.length, 'Mon, 10 Jul 2023 09:14:01 +0200')?.toISOString()).toBe(
+      '2023-07-10T07:14:01.000Z',
+    );
   });
 });
