@@ -96,6 +96,9 @@ export const COMMAND_NAMES: readonly CommandName[] = Object.keys(ENCODERS) as Co
 
 const ENCODER_OF: ReadonlyMap<unknown, Encode> = new Map(Object.entries(ENCODERS));
 
+/** A finished writer kept for the next command. */
+let spare: Writer | null = null;
+
 /** Encodes with an already resolved context (what `CommandEncoder` and `encodeCommand` share). */
 export function encodeWithContext(cmd: Command, tag: string, ctx: EncodeContext): Fragment[] {
   const c = expectObject(cmd, '');
@@ -103,7 +106,11 @@ export function encodeWithContext(cmd: Command, tag: string, ctx: EncodeContext)
   const encode = ENCODER_OF.get(name);
   if (encode === undefined)
     throw new ImapEncodeError('UNKNOWN_COMMAND', 'name', `no command ${JSON.stringify(name)}`);
-  const w = new Writer(ctx);
+  // The spare writer is taken while it writes, so an encode started inside this one (a getter
+  // on the command) makes its own.
+  let w = spare;
+  spare = null;
+  if (w === null || !w.reopen(ctx)) w = new Writer(ctx);
   try {
     // checkTag throws for every tag atomText refuses.
     if (typeof tag !== 'string' || !w.atomText(tag, TAG_CHAR)) w.raw(checkTag(tag));
@@ -112,6 +119,7 @@ export function encodeWithContext(cmd: Command, tag: string, ctx: EncodeContext)
     return w.finish();
   } finally {
     w.abandon();
+    spare = w;
   }
 }
 

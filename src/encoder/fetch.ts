@@ -19,14 +19,27 @@
  */
 import { Ch } from '../lexer/chars.ts';
 import { FETCH_SIMPLE_ITEMS } from '../model/command-fetch.ts';
+import { ascii } from './ascii.ts';
 import { at, expectArray, expectObject, isObject, optionalBoolean } from './check.ts';
 import { ImapEncodeError } from './errors.ts';
 import { writeBinarySection, writePartial, writeSection } from './section.ts';
 import { writeSequenceSet } from './sequence-set.ts';
 import type { Writer } from './writer.ts';
 
-const SIMPLE: ReadonlySet<string> = new Set<string>(FETCH_SIMPLE_ITEMS);
-const MACROS = new Set(['ALL', 'FAST', 'FULL']);
+/** The items written as their name alone, to their bytes (one lookup finds and spells them). */
+const SIMPLE: ReadonlyMap<string, Uint8Array> = new Map(FETCH_SIMPLE_ITEMS.map((n) => [n, ascii(n)]));
+const MACROS: ReadonlyMap<string, Uint8Array> = new Map(['ALL', 'FAST', 'FULL'].map((n) => [n, ascii(n)]));
+const BODY = ascii('BODY');
+const BODY_PEEK = ascii('BODY.PEEK');
+const BINARY = ascii('BINARY');
+const BINARY_PEEK = ascii('BINARY.PEEK');
+const BINARY_SIZE = ascii('BINARY.SIZE');
+const PREVIEW = ascii('PREVIEW');
+const PREVIEW_LAZY = ascii('PREVIEW (LAZY)');
+const FETCH = ascii('FETCH ');
+const UID_FETCH = ascii('UID FETCH ');
+const CHANGEDSINCE = ascii(' (CHANGEDSINCE ');
+const VANISHED = ascii(' VANISHED');
 
 /** An optional boolean of the item `field[i]` (its path made only for the error). */
 function flag(v: unknown, field: string, i: number, name: string): boolean {
@@ -39,27 +52,28 @@ function flag(v: unknown, field: string, i: number, name: string): boolean {
 function writeItem(w: Writer, v: unknown, field: string, i: number): void {
   const it = isObject(v) ? v : expectObject(v, at(field, i));
   const name = it['item'];
-  if (typeof name === 'string' && SIMPLE.has(name)) {
-    w.raw(name);
+  const simple = typeof name === 'string' ? SIMPLE.get(name) : undefined;
+  if (simple !== undefined) {
+    w.text(simple);
     return;
   }
   switch (name) {
     case 'BODY[]':
-      w.raw(flag(it['peek'], field, i, 'peek') ? 'BODY.PEEK' : 'BODY');
+      w.text(flag(it['peek'], field, i, 'peek') ? BODY_PEEK : BODY);
       writeSection(w, it['section'], field, i);
       writePartial(w, it['partial'], field, i);
       return;
     case 'BINARY[]':
-      w.raw(flag(it['peek'], field, i, 'peek') ? 'BINARY.PEEK' : 'BINARY');
+      w.text(flag(it['peek'], field, i, 'peek') ? BINARY_PEEK : BINARY);
       writeBinarySection(w, it['part'], field, i);
       writePartial(w, it['partial'], field, i);
       return;
     case 'BINARY.SIZE':
-      w.raw('BINARY.SIZE');
+      w.text(BINARY_SIZE);
       writeBinarySection(w, it['part'], field, i);
       return;
     case 'PREVIEW':
-      w.raw(flag(it['lazy'], field, i, 'lazy') ? 'PREVIEW (LAZY)' : 'PREVIEW');
+      w.text(flag(it['lazy'], field, i, 'lazy') ? PREVIEW_LAZY : PREVIEW);
       return;
     default:
       throw new ImapEncodeError(
@@ -90,12 +104,13 @@ export function writeFetchItemList(w: Writer, v: unknown, field: string): void {
 /** `[UID] FETCH set items [(CHANGEDSINCE n [VANISHED])]` */
 export function writeFetch(w: Writer, c: Record<string, unknown>): void {
   const uid = optionalBoolean(c['uid'], 'uid');
-  w.raw(uid ? 'UID FETCH ' : 'FETCH ');
+  w.text(uid ? UID_FETCH : FETCH);
   writeSequenceSet(w, c['sequence'], 'sequence');
   w.sp();
   const items = c['items'];
+  const macro = typeof items === 'string' ? MACROS.get(items) : undefined;
   if (Array.isArray(items)) writeFetchItemList(w, items, 'items');
-  else if (typeof items === 'string' && MACROS.has(items)) w.raw(items);
+  else if (macro !== undefined) w.text(macro);
   else if (items !== null && typeof items === 'object') writeFetchItem(w, items, 'items');
   else
     throw new ImapEncodeError(
@@ -104,13 +119,14 @@ export function writeFetch(w: Writer, c: Record<string, unknown>): void {
       'expected ALL, FAST, FULL, an item or a list of items',
     );
   const vanished = optionalBoolean(c['vanished'], 'vanished');
-  if (c['changedSince'] !== undefined) {
-    w.raw(' (CHANGEDSINCE ').number64(c['changedSince'], 'changedSince', true);
-    if (vanished) w.raw(' VANISHED');
+  const changedSince = c['changedSince'];
+  if (changedSince !== undefined) {
+    w.text(CHANGEDSINCE).number64(changedSince, 'changedSince', true);
+    if (vanished) w.text(VANISHED);
     w.byte(Ch.RParen);
   }
   // RFC 7162 §3.2.6: the server answers BAD otherwise.
-  if (vanished && (!uid || c['changedSince'] === undefined)) {
+  if (vanished && (!uid || changedSince === undefined)) {
     throw new ImapEncodeError('INVALID_ARGUMENT', 'vanished', 'VANISHED needs UID FETCH and changedSince');
   }
 }

@@ -10,6 +10,7 @@
  * `\*` is `flag-perm` only (PERMANENTFLAGS), and `\Recent` cannot be set: both are refused.
  */
 import { ATOM_CHAR, Ch } from '../lexer/chars.ts';
+import { ascii } from './ascii.ts';
 import { expectArray } from './check.ts';
 import { ImapEncodeError } from './errors.ts';
 import type { Writer } from './writer.ts';
@@ -28,11 +29,35 @@ export function writeFlag(w: Writer, v: unknown, field: string): void {
 }
 
 /**
+ * The system flags and the `flag-keyword` keywords, as the ABNF above spells them: what a client
+ * sets nearly every time, interned (one lookup instead of checking each character).
+ */
+const KNOWN_FLAGS: ReadonlyMap<string, Uint8Array> = new Map(
+  [
+    '\\Answered',
+    '\\Flagged',
+    '\\Deleted',
+    '\\Seen',
+    '\\Draft',
+    '$MDNSent',
+    '$Forwarded',
+    '$Junk',
+    '$NotJunk',
+    '$Phishing',
+  ].map((f) => [f, ascii(f)]),
+);
+
+/**
  * Writes `v` when it is `\` atom or an atom, and not `\Recent` (checking and copying in one
  * pass); returns false, having written nothing, otherwise.
  */
 export function tryFlag(w: Writer, v: unknown): boolean {
   if (typeof v !== 'string') return false;
+  const known = KNOWN_FLAGS.get(v);
+  if (known !== undefined) {
+    w.text(known);
+    return true;
+  }
   const from = v.charCodeAt(0) === Ch.Backslash ? 1 : 0;
   if (from === 1 && v.length === 7 && v.toLowerCase() === '\\recent') return false;
   return w.atomText(v, ATOM_CHAR, from);

@@ -101,6 +101,8 @@ export function isSyncLiteral(f: Fragment): boolean {
  * ```
  */
 export function toBytes(fragments: readonly Fragment[]): Uint8Array {
+  // Most commands are one line: no loop, no check of literal modes.
+  if (fragments.length === 1 && fragments[0]!.type === 'line') return fragments[0]!.bytes;
   let size = 0;
   for (const f of fragments) {
     if (isSyncLiteral(f)) {

@@ -15,11 +15,14 @@
  */
 import { ASTRING_CHAR, Ch } from '../lexer/chars.ts';
 import type { SectionText } from '../model/fetch.ts';
+import { ascii } from './ascii.ts';
 import { at, expectArray, expectObject, isObject, oneOf } from './check.ts';
 import { ImapEncodeError } from './errors.ts';
 import { checkNumber, isNumber32, type Writer } from './writer.ts';
 
 const TEXTS: readonly SectionText[] = ['HEADER', 'HEADER.FIELDS', 'HEADER.FIELDS.NOT', 'TEXT', 'MIME'];
+/** Each section text to its bytes (one lookup checks and spells it). */
+const TEXT_BYTES: ReadonlyMap<string, Uint8Array> = new Map(TEXTS.map((t) => [t, ascii(t)]));
 const NO_SECTION: Record<string, unknown> = {};
 
 // The FETCH item these belong to is `field[i]` (`field` when `i` < 0); the paths of their values
@@ -46,10 +49,10 @@ export function writeSection(w: Writer, v: unknown, field: string, i: number): v
   const part = writePart(w, s['part'], field, i, '.section.part');
   const t = s['text'];
   if (t !== undefined) {
-    const text =
-      typeof t === 'string' && (TEXTS as readonly string[]).includes(t)
-        ? (t as SectionText)
-        : oneOf(t, `${at(field, i)}.section.text`, TEXTS);
+    const bytes =
+      (typeof t === 'string' ? TEXT_BYTES.get(t) : undefined) ??
+      TEXT_BYTES.get(oneOf(t, `${at(field, i)}.section.text`, TEXTS))!;
+    const text = t as SectionText;
     if (text === 'MIME' && !part) {
       throw new ImapEncodeError(
         'INVALID_ARGUMENT',
@@ -58,7 +61,7 @@ export function writeSection(w: Writer, v: unknown, field: string, i: number): v
       );
     }
     if (part) w.byte(Ch.Dot);
-    w.raw(text);
+    w.text(bytes);
     if (text === 'HEADER.FIELDS' || text === 'HEADER.FIELDS.NOT') {
       const fields = s['fields'];
       if (!Array.isArray(fields) || fields.length === 0)

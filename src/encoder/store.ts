@@ -15,6 +15,7 @@
  * ```
  */
 import { ASTRING_CHAR, Ch } from '../lexer/chars.ts';
+import { ascii } from './ascii.ts';
 import { expectArray, oneOf, optionalBoolean } from './check.ts';
 import { ImapEncodeError } from './errors.ts';
 import { tryFlag, writeFlag } from './flags.ts';
@@ -23,11 +24,16 @@ import { writeSequenceSet } from './sequence-set.ts';
 import type { Writer } from './writer.ts';
 
 const OPERATIONS = ['replace', 'add', 'remove'] as const;
+/** Each operation's first entry in {@link ITEM_TEXT} (one lookup checks and places it). */
+const OPERATION_AT: ReadonlyMap<string, number> = new Map(OPERATIONS.map((op, i) => [op, i * 4]));
 
 /** ` [+|-]ITEM[.SILENT] (` at `operation * 4 + (labels ? 2 : 0) + (silent ? 1 : 0)`. */
-const ITEM_TEXT: readonly string[] = ['', '+', '-'].flatMap((sign) =>
-  ['FLAGS', 'X-GM-LABELS'].flatMap((item) => ['', '.SILENT'].map((s) => ` ${sign}${item}${s} (`)),
+const ITEM_TEXT: readonly Uint8Array[] = ['', '+', '-'].flatMap((sign) =>
+  ['FLAGS', 'X-GM-LABELS'].flatMap((item) => ['', '.SILENT'].map((s) => ascii(` ${sign}${item}${s} (`))),
 );
+const STORE = ascii('STORE ');
+const UID_STORE = ascii('UID STORE ');
+const UNCHANGEDSINCE = ascii(' (UNCHANGEDSINCE ');
 
 /** Writes a Gmail label: `\\Inbox`-style system labels bare, others like a mailbox name. */
 export function writeLabel(w: Writer, v: unknown, field: string): void {
@@ -38,21 +44,24 @@ export function writeLabel(w: Writer, v: unknown, field: string): void {
 /** `[UID] STORE set [(UNCHANGEDSINCE n)] [+|-]FLAGS[.SILENT] (flags)` (or `X-GM-LABELS`) */
 export function writeStore(w: Writer, c: Record<string, unknown>): void {
   const uid = optionalBoolean(c['uid'], 'uid');
-  w.raw(uid ? 'UID STORE ' : 'STORE ');
+  w.text(uid ? UID_STORE : STORE);
   writeSequenceSet(w, c['sequence'], 'sequence');
   if (c['unchangedSince'] !== undefined) {
-    w.raw(' (UNCHANGEDSINCE ').number64(c['unchangedSince'], 'unchangedSince').byte(Ch.RParen);
+    w.text(UNCHANGEDSINCE).number64(c['unchangedSince'], 'unchangedSince').byte(Ch.RParen);
   }
-  const op = oneOf(c['operation'], 'operation', OPERATIONS);
+  const op = c['operation'];
+  const k =
+    (typeof op === 'string' ? OPERATION_AT.get(op) : undefined) ??
+    OPERATION_AT.get(oneOf(op, 'operation', OPERATIONS))!;
   const labels = c['labels'] !== undefined;
   if (labels && c['flags'] !== undefined) {
     throw new ImapEncodeError('INVALID_ARGUMENT', 'labels', 'flags or labels, not both');
   }
   const field = labels ? 'labels' : 'flags';
   const silent = optionalBoolean(c['silent'], 'silent');
-  const k = op === 'replace' ? 0 : op === 'add' ? 4 : 8;
-  w.raw(ITEM_TEXT[k + (labels ? 2 : 0) + (silent ? 1 : 0)]!);
-  const list = expectArray(c[field], field);
+  w.text(ITEM_TEXT[k + (labels ? 2 : 0) + (silent ? 1 : 0)]!);
+  // Named loads, not c[field]: a computed key is a slower (keyed) property lookup.
+  const list = expectArray(labels ? c['labels'] : c['flags'], field);
   for (let i = 0; i < list.length; i++) {
     if (i > 0) w.sp();
     const f = list[i];

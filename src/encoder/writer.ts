@@ -139,7 +139,8 @@ export function stringForm(b: Uint8Array, ctx: EncodeContext, atomTable: Uint8Ar
  * {@link Writer.finish} or, when encoding failed, {@link Writer.abandon}.
  */
 export class Writer {
-  readonly ctx: EncodeContext;
+  /** The connection's capabilities (set again by {@link Writer.reopen}). */
+  ctx: EncodeContext;
   /** A whole `new Uint8Array(n)` (byteOffset 0), the slab or the writer's own. */
   private buf: Uint8Array;
   /** `buf.buffer`, kept: the getter costs as much as a short line. */
@@ -160,6 +161,28 @@ export class Writer {
     this.buf = slab ?? new Uint8Array(256);
     this.ab = slab === null ? this.buf.buffer : slabArrayBuffer();
     this.start = this.len = slab === null ? 0 : slabOffset();
+  }
+
+  /**
+   * Makes a writer that has finished or been abandoned ready for the next command, as a new one
+   * would be (the caller keeps one spare writer: one object less per command). False, changing
+   * nothing, while another writer holds the slab: the caller then makes a writer of its own.
+   */
+  reopen(ctx: EncodeContext): boolean {
+    if (this.pooled) return false;
+    const slab = leaseSlab();
+    if (slab === null) return false;
+    // Stored only when changed: this writer lives long (old space), a new slab is young, and
+    // each store of a young object into an old one takes V8's write-barrier slow path.
+    if (this.ctx !== ctx) this.ctx = ctx;
+    if (this.buf !== slab) {
+      this.buf = slab;
+      this.ab = slabArrayBuffer();
+    }
+    this.pooled = true;
+    this.start = this.len = slabOffset();
+    if (this.out !== null) this.out = null;
+    return true;
   }
 
   /** Makes room for `n` more bytes; the current line moves to a new buffer when it must. */
@@ -212,6 +235,17 @@ export class Writer {
     return this;
   }
 
+  /** Appends the encoder's own text made by `ascii()` (./ascii.ts: checked there, copied here). */
+  text(b: Uint8Array): this {
+    const n = b.length;
+    this.room(n);
+    const buf = this.buf;
+    let o = this.len;
+    for (let i = 0; i < n; i++) buf[o++] = b[i]!;
+    this.len = o;
+    return this;
+  }
+
   /**
    * Writes `s` when it is an atom of `table` after its first `from` characters (a flag's `\`),
    * and returns true; writes nothing and returns false otherwise (the caller then throws, naming
@@ -247,8 +281,15 @@ export class Writer {
   /** Appends the decimal digits of a non-negative safe integer (already checked). */
   digits(n: number): this {
     if (n < 10) return this.byte(0x30 + n);
-    let k = 1;
-    for (let p = 10; p <= n && k < 16; p *= 10) k++;
+    // The digit count by comparisons: sequence numbers, UIDs and MODSEQs have 4 to 10 digits.
+    let k: number;
+    if (n < 100000) k = n < 100 ? 2 : n < 1000 ? 3 : n < 10000 ? 4 : 5;
+    else if (n < 10000000000)
+      k = n < 1000000 ? 6 : n < 10000000 ? 7 : n < 100000000 ? 8 : n < 1000000000 ? 9 : 10;
+    else {
+      k = 11;
+      for (let p = 1e11; p <= n && k < 16; p *= 10) k++;
+    }
     this.room(k);
     const buf = this.buf;
     let o = this.len + k;
@@ -309,6 +350,12 @@ export class Writer {
   asciiString(s: string, atomTable: Uint8Array | null): boolean {
     const n = s.length;
     if (n > QUOTED_MAX) return false;
+    // One pass checks the characters and copies them where the likely form puts them (an atom
+    // at the line's end, a quoted string one byte later); only the other form takes a second.
+    this.room(n + 2);
+    const buf = this.buf;
+    const from = this.len;
+    let o = atomTable === null ? from + 1 : from;
     let atom = atomTable !== null && n > 0;
     let escapes = 0;
     for (let i = 0; i < n; i++) {
@@ -316,21 +363,28 @@ export class Writer {
       if (c < 0x20 || c > 0x7e) return false;
       if (atom && atomTable![c] !== 1) atom = false;
       if (c === Ch.DQuote || c === Ch.Backslash) escapes++;
+      buf[o++] = c;
     }
     if (atom && !(n === 3 && s.toLowerCase() === 'nil')) {
-      this.raw(s);
+      this.len = o;
+      return true;
+    }
+    if (atomTable === null && escapes === 0) {
+      buf[from] = Ch.DQuote;
+      buf[o++] = Ch.DQuote;
+      this.len = o;
       return true;
     }
     this.room(n + escapes + 2);
-    const buf = this.buf;
-    let o = this.len;
-    buf[o++] = Ch.DQuote;
+    const out = this.buf;
+    o = this.len;
+    out[o++] = Ch.DQuote;
     for (let i = 0; i < n; i++) {
       const c = s.charCodeAt(i);
-      if (c === Ch.DQuote || c === Ch.Backslash) buf[o++] = Ch.Backslash;
-      buf[o++] = c;
+      if (c === Ch.DQuote || c === Ch.Backslash) out[o++] = Ch.Backslash;
+      out[o++] = c;
     }
-    buf[o++] = Ch.DQuote;
+    out[o++] = Ch.DQuote;
     this.len = o;
     return true;
   }

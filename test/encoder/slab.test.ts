@@ -147,6 +147,72 @@ describe('fast paths write what the general ones do', () => {
   });
 });
 
+describe('one-pass writers: what they wrote before refusing is never handed out', () => {
+  test.each([
+    ['1:5,7', '1:5,7'],
+    ['4:2', '4:2'],
+    ['*', '*'],
+    ['1:*', '1:*'],
+    ['$', '$'],
+  ])('sequence text %j', (sequence, text) => {
+    const f = encodeCommand({ name: 'FETCH', sequence, items: 'FAST' }, { tag: 'A1' });
+    expect(wire(f)).toBe(`A1 FETCH ${text} FAST\r\n`);
+  });
+
+  test('a sequence set refused after its valid prefix was written, then a whole command', () => {
+    const enc = new CommandEncoder();
+    expect(code(() => enc.encode({ name: 'FETCH', sequence: '1:5,7:0', items: 'FAST' }))).toBe(
+      'INVALID_SEQUENCE_SET sequence',
+    );
+    expect(code(() => enc.encode({ name: 'FETCH', sequence: '100,200:300:4', items: 'FAST' }))).toBe(
+      'INVALID_SEQUENCE_SET sequence',
+    );
+    expect(wire(enc.encode({ name: 'FETCH', sequence: '9', items: 'FAST' }).fragments)).toBe(
+      'A3 FETCH 9 FAST\r\n',
+    );
+  });
+
+  test.each([
+    [['\\Seen', '$Junk'], '(\\Seen $Junk)'],
+    [['\\seen', '$junk', '\\Answered', '$NotJunk'], '(\\seen $junk \\Answered $NotJunk)'],
+    [['\\Custom', 'Keyword'], '(\\Custom Keyword)'],
+  ])('flags %j (interned and not)', (flags, text) => {
+    const f = encodeCommand({ name: 'STORE', sequence: '1', operation: 'replace', flags }, { tag: 'A1' });
+    expect(wire(f)).toBe(`A1 STORE 1 FLAGS ${text}\r\n`);
+  });
+
+  test.each([
+    [['From', 'X-Spam'], '(From X-Spam)'],
+    [['NIL', 'nil'], '("NIL" "nil")'],
+    [['a b', 'c"d', 'e\\f', ''], '("a b" "c\\"d" "e\\\\f" "")'],
+  ])('header field names %j', (fields, text) => {
+    const f = encodeCommand(
+      {
+        name: 'FETCH',
+        sequence: '1',
+        items: [{ item: 'BODY[]', section: { text: 'HEADER.FIELDS', fields } }],
+      },
+      { tag: 'A1' },
+    );
+    expect(wire(f)).toBe(`A1 FETCH 1 (BODY[HEADER.FIELDS ${text}])\r\n`);
+  });
+
+  test('search strings: quoted in one pass, with escapes in two', () => {
+    const f = encodeCommand(
+      {
+        name: 'SEARCH',
+        criteria: [
+          { key: 'FROM', value: 'smith' },
+          { key: 'SUBJECT', value: 'say "hi"' },
+          { key: 'TEXT', value: '' },
+        ],
+      },
+      { tag: 'A1' },
+    );
+    expect(wire(f)).toBe('A1 SEARCH FROM "smith" SUBJECT "say \\"hi\\"" TEXT ""\r\n');
+  });
+});
+
 /** `items` with a hole (never assigned, not `undefined`) at index `at`. */
 function holey(items: unknown[], at: number): unknown[] {
   const a = new Array(items.length + 1);
