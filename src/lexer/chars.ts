@@ -87,6 +87,11 @@ export const TAG_CHAR: Uint8Array = table((c) => ASTRING_CHAR[c] === 1 && c !== 
  */
 export const TEXT_CHAR: Uint8Array = table((c) => c !== Ch.Cr && c !== Ch.Lf && c !== Ch.Nul);
 
+/** Bytes that end a run inside a quoted string: DQUOTE, "\\", CR, LF, NUL. */
+export const QUOTED_STOP: Uint8Array = table(
+  (c) => c === Ch.DQuote || c === Ch.Backslash || c === Ch.Cr || c === Ch.Lf || c === Ch.Nul,
+);
+
 /** `DIGIT = %x30-39` */
 export const DIGIT: Uint8Array = table((c) => c >= Ch.Zero && c <= Ch.Nine);
 

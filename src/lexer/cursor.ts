@@ -10,17 +10,14 @@
  * value. This is not throw-and-retry on partial input: one throw ends one malformed response.
  */
 import { excerptAt, ImapParseError, type ImapParseErrorCode } from '../errors.ts';
-import { ASTRING_CHAR, ATOM_CHAR, Ch, DIGIT, lowerAscii } from './chars.ts';
+import { ASTRING_CHAR, ATOM_CHAR, Ch, DIGIT, lowerAscii, QUOTED_STOP } from './chars.ts';
 import type { Frame } from './frame.ts';
 import { FNV_OFFSET, FNV_PRIME, fnv1a } from './string-cache.ts';
 
 const EMPTY = new Uint8Array(0);
-/** Bytes that end a run inside a quoted string: DQUOTE, "\\", CR, LF, NUL. */
 /** 10^15: the low half of a long number64 holds 15 digits (exact in a double). */
 const E15 = 1_000_000_000_000_000n;
 
-const QUOTED_STOP = new Uint8Array(256);
-for (const c of [Ch.DQuote, Ch.Backslash, Ch.Cr, Ch.Lf, Ch.Nul]) QUOTED_STOP[c] = 1;
 const MAX_U32 = 0xffffffff;
 /** 2^63 - 1: RFC 7162 `mod-sequence-value = 1*DIGIT ; Positive unsigned 63-bit integer`. */
 const MAX_U63 = 0x7fffffffffffffffn;

@@ -65,3 +65,47 @@ describe('Sender and Reply-To equal to From', () => {
     expect(env2.replyTo).toEqual(env2.sender);
   });
 });
+
+describe('addresses seen before (the whole-address cache)', () => {
+  const fetch = (to: string, options?: { maxDepth?: number }) => {
+    const input = `* 1 FETCH (ENVELOPE (NIL NIL NIL NIL NIL ${to} NIL NIL NIL NIL))\r\n`;
+    return new ResponseDecoder(options).push(bytes(input))[0]!;
+  };
+  const to = (item: unknown) => (item as FetchResponse).attributes.envelope!.to!;
+
+  test('the same bytes again: equal values, new objects, nameRaw a copy each time', () => {
+    const list = '(("=?UTF-8?Q?Zo=C3=AB?=" NIL "zoe" "x.org")("A \\"B\\"" NIL "ab" "y.org"))';
+    const first = to(fetch(list));
+    const again = to(fetch(list));
+    expect(again).toEqual(first);
+    expect(again[0]).toMatchObject({ name: 'Zoë', mailbox: 'zoe', host: 'x.org' });
+    expect(again[1]).toMatchObject({ name: 'A "B"', mailbox: 'ab' });
+    expect(again[0]).not.toBe(first[0]);
+    const raw = (a: unknown) => (a as { nameRaw: Uint8Array }).nameRaw;
+    expect(raw(again[0])).not.toBe(raw(first[0]));
+    raw(again[0])[0] = 0x58;
+    expect(new TextDecoder().decode(raw(to(fetch(list))[0]))).toBe('=?UTF-8?Q?Zo=C3=AB?=');
+  });
+
+  test('groups from cached addresses still open and close', () => {
+    const list = '((NIL NIL "team" NIL)("A" NIL "a" "x.org")(NIL NIL NIL NIL))';
+    to(fetch(list));
+    expect(to(fetch(list))).toEqual([
+      { group: 'team', members: [{ name: 'A', adl: null, mailbox: 'a', host: 'x.org' }] },
+    ]);
+  });
+
+  test('an address at the depth limit is refused even when its bytes are cached', () => {
+    const list = '(("A" NIL "a" "x.org"))';
+    to(fetch(list));
+    // FETCH ( ENVELOPE ( list ( address ( : the address is at depth 4.
+    expect(fetch(list, { maxDepth: 3 })).toMatchObject({ type: 'error', error: { code: 'DEPTH_EXCEEDED' } });
+    expect(to(fetch(list, { maxDepth: 4 }))).toHaveLength(1);
+  });
+
+  test('a malformed address is not cached: its error comes back every time', () => {
+    const bad = '(("A\\x" NIL "a" "x.org"))';
+    for (let i = 0; i < 2; i++)
+      expect(fetch(bad)).toMatchObject({ type: 'error', error: { code: 'SYNTAX' } });
+  });
+});
