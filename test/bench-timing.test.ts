@@ -30,6 +30,17 @@ describe('measureRounds', () => {
     expect(timings.map((t) => t.samplesMs.length)).toEqual([4, 4, 4]);
   });
 
+  test("a run with a plan of its own takes that plan's samples in the same rounds", async () => {
+    const log: string[] = [];
+    const runs = ['a', 'b'].map((name) => () => {
+      log.push(name);
+    });
+    const base = { warmupMs: 0, warmupRuns: 1, targetMs: 0, minSamples: 4, maxSamples: 4, rounds: 2 };
+    const timings = await measureRounds(runs, base, [undefined, { ...base, minSamples: 2, maxSamples: 2 }]);
+    expect(log.join('')).toBe(['ab', 'aab', 'bbaaa'].join(''));
+    expect(timings.map((t) => t.samplesMs.length)).toEqual([4, 2]);
+  });
+
   test('one round is the plain sampling loop: at least minSamples, at most maxSamples', async () => {
     let n = 0;
     const [t] = await measureRounds(

@@ -1,7 +1,7 @@
 /**
  * Reference loops, timed in the same rounds as the adapters of each cell (harness/timing.ts
  * `measureRounds`): the issue's two, a plain JavaScript byte loop over the chunks and
- * `indexOf`-based line finding, and one copy of every byte. The issue's absolute figures (a byte loop at ~1,600 MB/s,
+ * `indexOf`-based line finding, and one copy of every byte (memory bandwidth). The issue's absolute figures (a byte loop at ~1,600 MB/s,
  * `indexOf` framing at 3,000-12,000, ENVELOPE+BODYSTRUCTURE at 150 MB/s) were taken on a machine
  * like this one at some moment; these loops say how fast this machine ran during this cell, so
  * an absolute MB/s can be read against them. They are not peers: they parse nothing.
@@ -26,22 +26,29 @@ export function lineFeeds(chunks: readonly Uint8Array[]): number {
 }
 
 /**
- * Every byte copied once into fresh memory (one `Buffer.allocUnsafeSlow` of the stream's size,
- * one `set` per chunk): the floor for any parser that hands out a literal which straddled
- * chunks as one contiguous value, as all of the measured ones do. No BODY[] cell can be faster
- * than this by more than the share of bytes that arrive inside one chunk.
+ * Every byte copied once (one `set` per chunk) into a destination of the stream's size, made on
+ * the first call for these chunks and reused: memory bandwidth, the ceiling for any parser that
+ * hands out a literal which straddled chunks as one contiguous value (as all measured ones do).
+ * Not fresh memory each time: a 67 MB allocation per sample disturbed the allocator for the
+ * adapters timed after it (imap-wire's BODY[] cell at 64 KiB fell from ~4.5 to ~3 GB/s).
  */
 export function copyOnce(chunks: readonly Uint8Array[]): number {
-  let total = 0;
-  for (const c of chunks) total += c.length;
-  const out = Buffer.allocUnsafeSlow(total);
+  let out = destinations.get(chunks);
+  if (out === undefined) {
+    let total = 0;
+    for (const c of chunks) total += c.length;
+    out = new Uint8Array(total);
+    destinations.set(chunks, out);
+  }
   let o = 0;
   for (const c of chunks) {
     out.set(c, o);
     o += c.length;
   }
-  return out[total >> 1] ?? 0;
+  return out[o >> 1] ?? 0;
 }
+
+const destinations = new WeakMap<readonly Uint8Array[], Uint8Array>();
 
 /** The reference loops of one workload x chunk size, MB/s (median, MB = 10^6 bytes). */
 export interface Calibration {

@@ -77,15 +77,21 @@ export async function measureRun(run: () => unknown, plan: TimingPlan): Promise<
  * pays for scavenging the previous adapter's garbage and re-warming its caches there, not in a
  * sample (a slower run's samples are long enough for that to be noise).
  */
-export async function measureRounds(runs: ReadonlyArray<() => unknown>, plan: TimingPlan): Promise<Timing[]> {
+export async function measureRounds(
+  runs: ReadonlyArray<() => unknown>,
+  plan: TimingPlan,
+  /** Per run, a plan of its own (the rounds stay `plan.rounds`): for the reference loops. */
+  plans: ReadonlyArray<TimingPlan | undefined> = [],
+): Promise<Timing[]> {
   const rounds = Math.max(1, plan.rounds ?? 1);
-  for (const run of runs) await warmUp(run, plan);
+  for (let i = 0; i < runs.length; i++) await warmUp(runs[i]!, plans[i] ?? plan);
   const samples = runs.map((): number[] => []);
   for (let r = 0; r < rounds; r++) {
     for (let k = 0; k < runs.length; k++) {
       const i = (k + r) % runs.length;
       const run = runs[i]!;
       const mine = samples[i]!;
+      const p = plans[i] ?? plan;
       if (r > 0 && mine.length > 0 && median(mine) < REWARM_MS) await once(run);
       // This round's share of the bounds: what the earlier rounds have not taken.
       const left = rounds - r;
@@ -93,9 +99,9 @@ export async function measureRounds(runs: ReadonlyArray<() => unknown>, plan: Ti
       await sample(
         run,
         mine,
-        spent + (plan.targetMs - spent) / left,
-        Math.ceil((plan.minSamples * (r + 1)) / rounds),
-        Math.floor((plan.maxSamples * (r + 1)) / rounds),
+        spent + (p.targetMs - spent) / left,
+        Math.ceil((p.minSamples * (r + 1)) / rounds),
+        Math.floor((p.maxSamples * (r + 1)) / rounds),
       );
     }
   }
