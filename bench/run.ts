@@ -95,6 +95,7 @@ const MODE = quick
       plan: {
         warmupMs: 500,
         warmupRuns: 3,
+        warmupCapMs: 2000,
         targetMs: 2500,
         minSamples: 5,
         maxSamples: 100,

@@ -41,6 +41,26 @@ describe('measureRounds', () => {
     expect(timings.map((t) => t.samplesMs.length)).toEqual([4, 2]);
   });
 
+  test('a run slower than the warm-up cap is warmed once, not warmupRuns times', async () => {
+    let n = 0;
+    const slow = () => {
+      n++;
+      const until = performance.now() + 3;
+      while (performance.now() < until) {
+        // busy: 3 ms a run
+      }
+    };
+    await measureRounds([slow], {
+      warmupMs: 0,
+      warmupRuns: 3,
+      warmupCapMs: 1,
+      targetMs: 0,
+      minSamples: 1,
+      maxSamples: 1,
+    });
+    expect(n).toBe(1 + 1);
+  });
+
   test('one round is the plain sampling loop: at least minSamples, at most maxSamples', async () => {
     let n = 0;
     const [t] = await measureRounds(
