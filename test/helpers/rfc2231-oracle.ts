@@ -1,12 +1,12 @@
 /**
- * RFC 2231 joining as it was written first, on strings (commit f224bee): slow and plain, kept as
- * the oracle that the byte-level src/mime/rfc2231.ts is checked against. Same results on
- * purpose, including the odd names (`a*b`, `*0`, `x**`, huge sections).
+ * RFC 2231 joining as it was written first, on strings (commit f224bee), with the percent
+ * decoding rewritten plainly on a number array: slow and independent, kept as the oracle that
+ * the byte-level src/mime/rfc2231.ts is checked against. Same results on purpose, including the
+ * odd names (`a*b`, `*0`, `x**`, huge sections).
  *
  * MIME parameters: RFC 2231 continuations and charset/language, and the RFC 2047 encoded words
  * that many mailers put in `name=` / `filename=` instead.
  */
-import { hexValue } from '../../src/lexer/chars.ts';
 import { asciiString, lowerAtom } from '../../src/lexer/strings.ts';
 import { decodeCharsetRange, decodeHeaderRange } from '../../src/mime/charset.ts';
 import { headerText } from '../../src/mime/header-text.ts';
@@ -31,28 +31,14 @@ function lowerName(b: Uint8Array): string {
   return lowerAtom(b, 0, b.length);
 }
 
-/** The joined bytes of one parameter's segments (grows, never shrinks). */
-let joined = new Uint8Array(256);
-let joinedLen = 0;
-
-function append(b: Uint8Array, from: number, percent: boolean): void {
-  if (joinedLen + b.length > joined.length) {
-    const bigger = new Uint8Array(Math.max(joined.length * 2, joinedLen + b.length));
-    bigger.set(joined.subarray(0, joinedLen));
-    joined = bigger;
-  }
+/** Appends `b[from…]` to `out`, `%XX` decoded when `percent` (a number array: plain, not fast). */
+function append(out: number[], b: Uint8Array, from: number, percent: boolean): void {
+  const hex = (c: number | undefined) => c !== undefined && /^[0-9a-f]$/i.test(String.fromCharCode(c));
   for (let i = from; i < b.length; i++) {
-    const c = b[i]!;
-    if (percent && c === 0x25 && i + 2 < b.length) {
-      const h = hexValue(b[i + 1]!);
-      const l = hexValue(b[i + 2]!);
-      if (h >= 0 && l >= 0) {
-        joined[joinedLen++] = (h << 4) | l;
-        i += 2;
-        continue;
-      }
-    }
-    joined[joinedLen++] = c;
+    if (percent && b[i] === 0x25 && i + 2 < b.length && hex(b[i + 1]) && hex(b[i + 2])) {
+      out.push(Number.parseInt(String.fromCharCode(b[i + 1]!, b[i + 2]!), 16));
+      i += 2;
+    } else out.push(b[i]!);
   }
 }
 
@@ -112,7 +98,7 @@ export function joinParametersOracle(raw: RawParameter[]): BodyParameter[] {
     if (segments.length > 1) segments.sort((a, b) => a.index - b.index);
     let charset: string | undefined;
     let language: string | undefined;
-    joinedLen = 0;
+    const bytes: number[] = [];
     for (let k = 0; k < segments.length; k++) {
       const s = segments[k]!;
       let from = 0;
@@ -125,15 +111,16 @@ export function joinParametersOracle(raw: RawParameter[]): BodyParameter[] {
           from = q2 + 1;
         }
       }
-      append(s.value, from, s.extended);
+      append(bytes, s.value, from, s.extended);
     }
-    const value =
-      (charset !== undefined ? decodeCharsetRange(joined, 0, joinedLen, charset) : undefined) ??
-      decodeHeaderRange(joined, 0, joinedLen);
-    const param: BodyParameter = { name, value };
-    if (charset !== undefined) param.charset = charset;
-    if (language !== undefined) param.language = language;
-    out.push(param);
+    const joined = Uint8Array.from(bytes);
+    const decoded = charset === undefined ? undefined : decodeCharsetRange(joined, 0, joined.length, charset);
+    out.push({
+      name,
+      value: decoded ?? decodeHeaderRange(joined, 0, joined.length),
+      ...(charset === undefined ? {} : { charset }),
+      ...(language === undefined ? {} : { language }),
+    });
   }
   return out;
 }
