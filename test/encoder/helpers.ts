@@ -1,6 +1,7 @@
 /** Test-only helpers for the encoder suites: wire text of fragments, and the safety invariants. */
 import { expect } from 'vitest';
 import { encodeCommand } from '../../src/encoder/command.ts';
+import { ImapEncodeError } from '../../src/encoder/errors.ts';
 import type { Fragment } from '../../src/encoder/fragment.ts';
 import type { EncodeOptions } from '../../src/encoder/options.ts';
 import { formatSequenceSet } from '../../src/encoder/sequence-set.ts';
@@ -179,4 +180,15 @@ export function expected(cmd: Command, utf8 = false): Command {
     }
   }
   return c as unknown as Command;
+}
+
+/** `"CODE field"` of the ImapEncodeError that `fn` throws, or `"no error"`. */
+export function code(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ImapEncodeError) return `${e.code} ${e.field}`;
+    throw e;
+  }
+  return 'no error';
 }

@@ -7,22 +7,11 @@
 import { fc } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
 import { CommandEncoder, encodeCommand } from '../../src/encoder/command.ts';
-import { ImapEncodeError } from '../../src/encoder/errors.ts';
 import { type Fragment, toBytes } from '../../src/encoder/fragment.ts';
 import { SLAB_SIZE } from '../../src/encoder/slab.ts';
 import type { Command } from '../../src/model/command.ts';
 import { command } from './arbitrary.ts';
-import { latin1, wire } from './helpers.ts';
-
-const code = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ImapEncodeError) return `${e.code} ${e.field}`;
-    throw e;
-  }
-  return 'no error';
-};
+import { code, latin1, wire } from './helpers.ts';
 
 const fetchCmd = (uid: number): Command => ({
   name: 'FETCH',

@@ -1,25 +1,14 @@
 /** String forms (atom / quoted / literal), literal modes, UTF-8, mailbox names and toBytes. */
 import { describe, expect, test } from 'vitest';
-import { ImapEncodeError } from '../../src/encoder/errors.ts';
 import { isSyncLiteral, toBytes } from '../../src/encoder/fragment.ts';
 import { resolveContext } from '../../src/encoder/options.ts';
 import { QUOTED_MAX, stringForm } from '../../src/encoder/writer.ts';
 import { ASTRING_CHAR } from '../../src/lexer/chars.ts';
 import type { Command } from '../../src/model/command.ts';
-import { bytes, enc, expectWire, latin1, shape, utf8, wire } from './helpers.ts';
+import { bytes, code, enc, expectWire, latin1, shape, utf8, wire } from './helpers.ts';
 
 const plain = resolveContext({});
 const utf8On = resolveContext({ enabled: ['UTF8=ACCEPT'] });
-
-function code(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ImapEncodeError) return `${e.code} ${e.field}`;
-    throw e;
-  }
-  return 'no error';
-}
 
 describe('stringForm', () => {
   test.each([
