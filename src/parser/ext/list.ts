@@ -36,8 +36,8 @@ import { flagString as takeFlagString } from '../flags.ts';
 import { bytesEqualKeyword, mailboxName, takeDelimiter } from '../mailbox.ts';
 import { takeExtValue } from '../tagged-ext.ts';
 
-const specialUses = new KeywordTable<SpecialUse>();
-for (const f of [
+/** RFC 6154 §2 special-use attributes, and RFC 8457 `\\Important`. */
+const SPECIAL_USE_NAMES = [
   '\\All',
   '\\Archive',
   '\\Drafts',
@@ -46,9 +46,9 @@ for (const f of [
   '\\Sent',
   '\\Trash',
   '\\Important',
-] as const) {
-  specialUses.add(f, f);
-}
+] as const satisfies readonly SpecialUse[];
+const specialUses = new KeywordTable<SpecialUse>();
+for (const f of SPECIAL_USE_NAMES) specialUses.add(f, f);
 /** The longest special-use attribute (`\\Important`): longer flags (`\\HasNoChildren`) skip the lookup. */
 const SPECIAL_USE_MAX = 10;
 
@@ -69,14 +69,7 @@ for (const flag of [
   '\\Marked',
   '\\Unmarked',
   '\\Remote',
-  '\\All',
-  '\\Archive',
-  '\\Drafts',
-  '\\Flagged',
-  '\\Junk',
-  '\\Sent',
-  '\\Trash',
-  '\\Important',
+  ...SPECIAL_USE_NAMES,
 ]) {
   (KNOWN[flag.length] ??= []).push({
     flag,
