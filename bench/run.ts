@@ -270,12 +270,15 @@ async function main(): Promise<number> {
       `${base}.json`,
       `${JSON.stringify(results, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), 2)}\n`,
     );
-    // `biome check .` covers bench/ (JSON and Markdown): leave the files as its formatter writes them
-    try {
-      const biome = fileURLToPath(new URL('../node_modules/.bin/biome', import.meta.url));
-      execFileSync(biome, ['format', '--write', `${base}.json`, `${base}.md`], { stdio: 'ignore' });
-    } catch {
-      log('(biome format of the results failed; run `npm run format`)');
+    // `biome check .` covers bench/ (JSON and Markdown): leave the files as its formatter writes
+    // them. Not the quick results: they are git-ignored, so biome ignores them (and says so).
+    if (!quick) {
+      try {
+        const biome = fileURLToPath(new URL('../node_modules/.bin/biome', import.meta.url));
+        execFileSync(biome, ['format', '--write', `${base}.json`, `${base}.md`], { stdio: 'ignore' });
+      } catch {
+        log('(biome format of the results failed; run `npm run format`)');
+      }
     }
     log(`\nwrote ${base}.md and ${base}.json`);
   }
