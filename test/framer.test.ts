@@ -248,3 +248,38 @@ describe('one-line responses (the framer fast path) next to lines that need the 
     expect(items[7]).toMatchObject({ type: 'tagged', tag: 'A1', status: 'OK' });
   });
 });
+
+describe('texts of responses that straddle chunks', () => {
+  test('are the same whatever the chunking, across many shared text buffers', () => {
+    // 400 responses of 300-3,300 bytes in 1460-byte chunks: most straddle a boundary, and
+    // their texts fill the 64 KiB shared buffers (src/lexer/alloc.ts textToFill) many times.
+    const lines: string[] = [];
+    for (let i = 1; i <= 400; i++) {
+      lines.push(
+        `* ${i} FETCH (UID ${i} PREVIEW "${String.fromCharCode(97 + (i % 26)).repeat(300 + ((i * 997) % 3000))}")\r\n`,
+      );
+    }
+    const input = bytes(lines.join(''));
+    const whole = decodeChunks([input]);
+    const chunkedItems = decodeChunks(chunked(input, 1460));
+    expect(chunkedItems).toHaveLength(400);
+    expect(chunkedItems).toEqual(whole);
+    const previews = chunkedItems.map((r) => fetchOf(r).attributes.preview?.length);
+    expect(previews[9]).toBe(300 + ((10 * 997) % 3000));
+  });
+
+  test('views into a shared text buffer keep their bytes after later responses', () => {
+    // Unknown responses keep their raw bytes as a view of the frame's text: read them only
+    // after every response has been decoded, so that an overlap between texts would show.
+    const lines: string[] = [];
+    for (let i = 1; i <= 200; i++)
+      lines.push(`* XNEWS ${String(i).padStart(4, '0')}${'z'.repeat(200 + ((i * 613) % 1500))}\r\n`);
+    const items = decodeChunks(chunked(bytes(lines.join('')), 1460));
+    expect(items).toHaveLength(200);
+    items.forEach((item, k) => {
+      expect(item).toMatchObject({ type: 'untagged', kind: 'unknown', name: 'XNEWS' });
+      const raw = new TextDecoder().decode((item as { raw: Uint8Array }).raw);
+      expect(raw).toBe(lines[k]!.slice('* XNEWS '.length, -2));
+    });
+  });
+});

@@ -19,7 +19,7 @@
  * stand there, so status lines are bracket-balanced before a trailing `{n}` is believed.
  */
 import { escapeBytes, ImapParseError } from '../errors.ts';
-import { bytesToFill } from './alloc.ts';
+import { bytesToFill, textToFill } from './alloc.ts';
 import { Ch, DIGIT } from './chars.ts';
 import { Frame } from './frame.ts';
 import { classifyHead, Kind, statusTextStart } from './frame-kind.ts';
@@ -595,7 +595,7 @@ export class Framer {
       }
     } else {
       this.piece(this.lineStart, end);
-      const buf = bytesToFill(this.textLen);
+      const buf = textToFill(this.textLen);
       const segText: number[] = [];
       const segStream: number[] = [];
       let o = 0;
