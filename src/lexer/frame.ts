@@ -6,7 +6,8 @@ import { excerptAt } from '../errors.ts';
  * The text holds the response's lines (CRLFs and `{n}` announcements included). Literals are
  * separate `Uint8Array`s. When the whole response arrived in one chunk, `buf` is that chunk and
  * the literal bytes lie inside the text (the lexer jumps over them via `resume`); otherwise `buf`
- * is one exact-size copy of the text pieces, without the literal bytes.
+ * is one copy of the text pieces, without the literal bytes (up to 4 KiB a view of a shared
+ * buffer, `textToFill` in alloc.ts).
  */
 export class Frame {
   /** Bytes holding the text; read `[start, end)`. */
