@@ -386,7 +386,7 @@ async function timeCells(
       return;
     }
     cell.timing = timings[k]!;
-    cell.mbps = w.bytes.length / 1e6 / (cell.timing.medianMs / 1000);
+    cell.mbps = mbps(cell.timing);
     log(
       `   ${adapter.name.padEnd(15)} @${String(chunk).padStart(5)}: ${cell.mbps.toFixed(1).padStart(7)} MB/s ±${cell.timing.spreadPct.toFixed(1)}% (${cell.timing.samplesMs.length} runs)${cell.counts?.untyped ? `, ${cell.counts.untyped} untyped` : ''}`,
     );

