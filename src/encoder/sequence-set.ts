@@ -65,14 +65,14 @@ function item(v: SequenceItem | unknown, field: string, star: boolean): string {
 }
 
 /**
- * Checks wire text against the grammar; returns it unchanged (ranges stay as written). With a
- * writer, also writes each character as it is accepted: one pass over the text, not a check and
- * then a copy (what is written before an error is dropped with the writer).
+ * Checks wire text against the grammar; returns it unchanged (ranges stay as written).
+ * `writeSequenceSet` then copies it with `Writer.raw` (one room check, a tight loop): writing
+ * each byte here as it was accepted (`w.byte()`, a room and a printable check per byte) cost
+ * more than the second pass (FETCH paired runs, bench/profile-notes.md).
  */
-function checkText(s: string, field: string, star: boolean, dollar: boolean, w: Writer | null): string {
+function checkText(s: string, field: string, star: boolean, dollar: boolean): string {
   if (s === '$') {
     if (!dollar) throw bad(field, '"$" is not allowed here');
-    w?.byte(Ch.Dollar);
     return s;
   }
   const n = s.length;
@@ -82,7 +82,6 @@ function checkText(s: string, field: string, star: boolean, dollar: boolean, w: 
     const c = s.charCodeAt(i);
     if (c === Ch.Star) {
       if (!star) throw bad(field, '"*" is not allowed here');
-      w?.byte(Ch.Star);
       i++;
     } else {
       const start = i;
@@ -91,7 +90,6 @@ function checkText(s: string, field: string, star: boolean, dollar: boolean, w: 
       while (i < n) {
         const d = s.charCodeAt(i) - 0x30;
         if (d < 0 || d > 9) break;
-        w?.byte(d + 0x30);
         v = v * 10 + d;
         i++;
       }
@@ -104,7 +102,6 @@ function checkText(s: string, field: string, star: boolean, dollar: boolean, w: 
     if (sep === Ch.Colon && !second) second = true;
     else if (sep === Ch.Comma) second = false;
     else throw bad(field, `${JSON.stringify(s)}: unexpected ${JSON.stringify(s[i])} at ${i}`);
-    w?.byte(sep);
     i++;
   }
 }
@@ -127,7 +124,7 @@ export function formatSequenceSet(
 ): string {
   const star = rules.star ?? true;
   const dollar = rules.dollar ?? true;
-  if (typeof input === 'string') return checkText(input, field, star, dollar, null);
+  if (typeof input === 'string') return checkText(input, field, star, dollar);
   if (typeof input === 'number') return seqNumber(input, field, star);
   if (Array.isArray(input)) {
     if (input.length === 0) throw bad(field, 'an empty sequence set');
@@ -192,7 +189,7 @@ export function writeSequenceSet(
 ): void {
   const star = rules?.star ?? true;
   if (typeof input === 'string') {
-    checkText(input, field, star, rules?.dollar ?? true, w);
+    w.raw(checkText(input, field, star, rules?.dollar ?? true));
     return;
   }
   if (typeof input === 'number') {

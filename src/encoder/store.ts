@@ -24,8 +24,23 @@ import { writeSequenceSet } from './sequence-set.ts';
 import type { Writer } from './writer.ts';
 
 const OPERATIONS = ['replace', 'add', 'remove'] as const;
-/** Each operation's first entry in {@link ITEM_TEXT} (one lookup checks and places it). */
-const OPERATION_AT: ReadonlyMap<string, number> = new Map(OPERATIONS.map((op, i) => [op, i * 4]));
+
+/**
+ * Each operation's first entry in {@link ITEM_TEXT}, -1 for any other value (one lookup checks
+ * and places it). A switch, not a `Map`: pointer comparisons of internalized strings.
+ */
+function operationAt(op: unknown): number {
+  switch (op) {
+    case 'replace':
+      return 0;
+    case 'add':
+      return 4;
+    case 'remove':
+      return 8;
+    default:
+      return -1;
+  }
+}
 
 /** ` [+|-]ITEM[.SILENT] (` at `operation * 4 + (labels ? 2 : 0) + (silent ? 1 : 0)`. */
 const ITEM_TEXT: readonly Uint8Array[] = ['', '+', '-'].flatMap((sign) =>
@@ -50,9 +65,8 @@ export function writeStore(w: Writer, c: Record<string, unknown>): void {
     w.text(UNCHANGEDSINCE).number64(c['unchangedSince'], 'unchangedSince').byte(Ch.RParen);
   }
   const op = c['operation'];
-  const k =
-    (typeof op === 'string' ? OPERATION_AT.get(op) : undefined) ??
-    OPERATION_AT.get(oneOf(op, 'operation', OPERATIONS))!;
+  let k = operationAt(op);
+  if (k < 0) k = operationAt(oneOf(op, 'operation', OPERATIONS));
   const labels = c['labels'] !== undefined;
   if (labels && c['flags'] !== undefined) {
     throw new ImapEncodeError('INVALID_ARGUMENT', 'labels', 'flags or labels, not both');

@@ -6,6 +6,7 @@ import { formatDateTime, formatSearchDate } from '../../src/encoder/date-time.ts
 import { ImapEncodeError } from '../../src/encoder/errors.ts';
 import { compressUids, formatSequenceSet } from '../../src/encoder/sequence-set.ts';
 import { checkTag, TagGenerator } from '../../src/encoder/tag.ts';
+import { FETCH_SIMPLE_ITEMS } from '../../src/model/command-fetch.ts';
 import { enc, wire } from './helpers.ts';
 
 function code(fn: () => unknown): string {
@@ -115,6 +116,51 @@ describe('sequence sets', () => {
   );
 });
 
+describe('keyword lookups (switches over the names)', () => {
+  test('every simple FETCH item is written as its name', () => {
+    for (const item of FETCH_SIMPLE_ITEMS) {
+      expect(wire(enc({ name: 'FETCH', sequence: 1, items: [{ item }, { item }] }))).toBe(
+        `A1 FETCH 1 (${item} ${item})\r\n`,
+      );
+    }
+    // A name spelt differently, or built at run time (not an interned string), is looked up alike.
+    expect(
+      wire(enc({ name: 'FETCH', sequence: 1, items: { item: ['RFC822', 'SIZE'].join('.') } } as never)),
+    ).toBe('A1 FETCH 1 RFC822.SIZE\r\n');
+    expect(code(() => enc({ name: 'FETCH', sequence: 1, items: [{ item: 'uid' }] } as never))).toBe(
+      'INVALID_ARGUMENT',
+    );
+  });
+
+  test('known flags and every STORE operation', () => {
+    const flags = [
+      '\\Answered',
+      '\\Flagged',
+      '\\Deleted',
+      '\\Seen',
+      '\\Draft',
+      '$MDNSent',
+      '$Forwarded',
+      '$Junk',
+      '$NotJunk',
+      '$Phishing',
+    ];
+    const ops = { replace: 'FLAGS', add: '+FLAGS', remove: '-FLAGS' } as const;
+    for (const [operation, item] of Object.entries(ops)) {
+      const cmd = {
+        name: 'STORE',
+        sequence: '1',
+        operation,
+        flags: [...flags, ['\\', 'Seen'].join('')],
+      } as never;
+      expect(wire(enc(cmd))).toBe(`A1 STORE 1 ${item} (${flags.join(' ')} \\Seen)\r\n`);
+    }
+    expect(code(() => enc({ name: 'STORE', sequence: '1', operation: 'set', flags: [] } as never))).toBe(
+      'INVALID_ARGUMENT',
+    );
+  });
+});
+
 describe('tags', () => {
   test('valid tags pass; "+", SP, CTL, 8-bit, "*"-less specials are refused', () => {
     expect(checkTag('A001')).toBe('A001');
@@ -133,6 +179,20 @@ describe('tags', () => {
     expect([...seen][0]).toBe('X1');
     expect(code(() => new TagGenerator('+'))).toBe('INVALID_TAG');
     expect(new TagGenerator('', 5).next()).toBe('5');
+  });
+
+  test('a tag is the prefix and the counter in decimal, across every hundred', () => {
+    // next() keeps the leading digits for a hundred tags and adds the last two from a table.
+    const starts = [0, 95, 990, 9_999_950, Number.MAX_SAFE_INTEGER - 250];
+    for (const [prefix, start] of starts.flatMap((s) => [['A', s] as const, ['', s] as const])) {
+      const g = new TagGenerator(prefix, start);
+      for (let n = start; n < start + 240; n++) expect(g.next()).toBe(`${prefix}${n}`);
+    }
+    // A prefix changed behind the generator's back still shows (as it did with no kept digits).
+    const g = new TagGenerator('A', 150);
+    g.next();
+    (g as unknown as { prefix: string }).prefix = 'B';
+    expect(g.next()).toBe('B151');
   });
 
   test('CommandEncoder numbers commands and follows capability changes', () => {
