@@ -15,6 +15,8 @@
  * `new TextDecoder('utf-8', { fatal: true })` accepts, leading BOM dropped as it drops it.
  */
 
+import { NATIVE_MIN, utf8Slice } from './node-slices.ts';
+
 const fatal = new TextDecoder('utf-8', { fatal: true });
 
 /** Longest input decoded here; longer goes to `TextDecoder` (its per-call cost no longer dominates). */
@@ -53,6 +55,7 @@ export function unitsString(u: Uint16Array, n: number): string {
 export function utf8Strict(buf: Uint8Array, start: number, end: number, keepBom = false): string | undefined {
   let i = start;
   const bom = end - i >= 3 && buf[i] === 0xef && buf[i + 1] === 0xbb && buf[i + 2] === 0xbf;
+  const from = bom && !keepBom ? start + 3 : start;
   if (end - start > JS_MAX) {
     try {
       const s = fatal.decode(buf.subarray(start, end));
@@ -101,5 +104,8 @@ export function utf8Strict(buf: Uint8Array, start: number, end: number, keepBom 
     units[n++] = 0xdc00 | (cp & 0x3ff);
     i += 4;
   }
+  // Checked valid: from 16 bytes on, Node's utf8Slice makes the string in one call
+  // (./node-slices.ts); the code units decoded above are the fallback.
+  if (end - from >= NATIVE_MIN && utf8Slice !== undefined) return utf8Slice.call(buf, from, end);
   return unitsString(units, n);
 }
