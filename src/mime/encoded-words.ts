@@ -102,6 +102,32 @@ function isWhiteSpace(buf: Uint8Array, s: number, e: number): boolean {
   return true;
 }
 
+/**
+ * Where the words of the run in progress start and end in the input (pairs), for the rare run
+ * that does not decode: it is then kept as sent, its words joined. Their strings are made only
+ * then; building them for every run was one more string per encoded word.
+ */
+let words = new Int32Array(64);
+let wordCount = 0;
+
+function addWord(start: number, end: number): void {
+  if (2 * wordCount + 2 > words.length) {
+    const bigger = new Int32Array(words.length * 2);
+    bigger.set(words);
+    words = bigger;
+  }
+  words[2 * wordCount] = start;
+  words[2 * wordCount + 1] = end;
+  wordCount++;
+}
+
+/** The run's words as sent, joined (what an undecodable run becomes). */
+function wordsAsSent(buf: Uint8Array): string {
+  let s = '';
+  for (let k = 0; k < wordCount; k++) s += asciiString(buf, words[2 * k]!, words[2 * k + 1]!);
+  return s;
+}
+
 /** True when `buf[start, end)` holds `=?`, where an encoded word could start. */
 export function hasEncodedWord(buf: Uint8Array, start: number, end: number): boolean {
   for (let i = start; i + 1 < end; i++) if (buf[i] === 0x3d && buf[i + 1] === 0x3f) return true;
@@ -115,17 +141,8 @@ export function decodeEncodedWordsRange(buf: Uint8Array, start: number, end: num
   let out = '';
   let i = start;
   let runCharset = '';
-  /** Where the run's first word starts (-1: no run), and its words as sent (kept when it fails). */
-  let runStart = -1;
-  let runWords = '';
-  /** Ends the run: its first `n` bytes decoded (or its words as sent). */
-  const flush = (n: number): void => {
-    if (runStart < 0) return;
-    out += decodeCharsetRange(run, 0, n, runCharset) ?? runWords;
-    runStart = -1;
-    runWords = '';
-  };
   runLen = 0;
+  wordCount = 0;
   let at = i;
   while (at + 1 < end) {
     if (buf[at] !== 0x3d || buf[at + 1] !== 0x3f) {
@@ -158,32 +175,39 @@ export function decodeEncodedWordsRange(buf: Uint8Array, start: number, end: num
     }
     const wordEnd = close + 2;
     const charset = lowerAtom(buf, at + 2, csEnd);
-    const adjacent = runStart >= 0 && isWhiteSpace(buf, i, at);
+    const adjacent = wordCount > 0 && isWhiteSpace(buf, i, at);
     // The word's bytes go after the run's: [mark, runLen).
     const mark = runLen;
     const decoded = enc === 0x62 ? appendB(buf, q1 + 3, close) : appendQ(buf, q1 + 3, close);
     if (!decoded) {
       // Not decodable: the run so far ends, this word stays as sent with what precedes it.
       runLen = mark;
-      flush(mark);
+      out = endRun(out, buf, mark, runCharset);
       out += between(buf, i, at, mode) + asciiString(buf, at, wordEnd);
     } else {
       if (!adjacent || charset !== runCharset) {
-        flush(mark);
+        out = endRun(out, buf, mark, runCharset);
         if (!adjacent) out += between(buf, i, at, mode);
         run.copyWithin(0, mark, runLen);
         runLen -= mark;
       }
-      if (runStart < 0) runStart = at;
-      runWords += asciiString(buf, at, wordEnd);
+      addWord(at, wordEnd);
       runCharset = charset;
     }
     i = wordEnd;
     at = wordEnd;
   }
-  flush(runLen);
+  out = endRun(out, buf, runLen, runCharset);
   runLen = 0;
   return out + between(buf, i, end, mode);
+}
+
+/** Ends the run (if any): `out` and its first `n` bytes decoded, or its words as sent. */
+function endRun(out: string, buf: Uint8Array, n: number, charset: string): string {
+  if (wordCount === 0) return out;
+  const s = decodeCharsetRange(run, 0, n, charset) ?? wordsAsSent(buf);
+  wordCount = 0;
+  return out + s;
 }
 
 const utf8Encoder = new TextEncoder();
