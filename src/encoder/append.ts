@@ -10,7 +10,7 @@
  * The message is always a literal (never quoted, whatever its size): its count is its byte
  * length. Content with a NUL byte, or marked `binary`, is `literal8` and needs BINARY.
  */
-import { expectArray, expectObject, optionalBoolean } from './check.ts';
+import { eachItem, expectArray, expectObject, optionalBoolean } from './check.ts';
 import { formatDateTime } from './date-time.ts';
 import { ImapEncodeError } from './errors.ts';
 import { writeFlagList } from './flags.ts';
@@ -21,7 +21,7 @@ import { valueBytes, type Writer } from './writer.ts';
 export function writeAppend(w: Writer, c: Record<string, unknown>): void {
   w.raw('APPEND ');
   writeMailbox(w, c['mailbox'], 'mailbox');
-  expectArray(c['messages'], 'messages', true).forEach((m, i) => {
+  eachItem(expectArray(c['messages'], 'messages', true), (m, i) => {
     const f = `messages[${i}]`;
     const msg = expectObject(m, f);
     if (msg['flags'] !== undefined) {

@@ -6,13 +6,13 @@
  * capability = ("AUTH=" auth-type) / atom
  * ```
  */
-import { expectArray } from './check.ts';
+import { eachItem, expectArray } from './check.ts';
 import type { Writer } from './writer.ts';
 
 /** `ENABLE capability…` */
 export function writeEnable(w: Writer, c: Record<string, unknown>): void {
   w.raw('ENABLE');
-  expectArray(c['capabilities'], 'capabilities', true).forEach((cap, i) => {
+  eachItem(expectArray(c['capabilities'], 'capabilities', true), (cap, i) => {
     w.sp().atom(cap, `capabilities[${i}]`, undefined, 'a capability atom');
   });
 }

@@ -35,6 +35,15 @@ export function expectArray(v: unknown, field: string, nonEmpty = false): readon
   return v;
 }
 
+/**
+ * Calls `f` for every index of a caller's list, holes included: a hole of a sparse array
+ * (`[a, , b]`) comes as `undefined`, which the item's own check refuses, naming `field[i]`.
+ * `forEach` and `map` skip holes, and the command would silently lose an item.
+ */
+export function eachItem(list: readonly unknown[], f: (v: unknown, i: number) => void): void {
+  for (let i = 0; i < list.length; i++) f(list[i], i);
+}
+
 /** `undefined` (absent) or a boolean. */
 export function optionalBoolean(v: unknown, field: string): boolean {
   if (v === undefined) return false;

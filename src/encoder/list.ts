@@ -18,7 +18,7 @@
  * ```
  */
 import type { ListSelectOption } from '../model/command.ts';
-import { expectArray, expectObject, oneOf } from './check.ts';
+import { eachItem, expectArray, expectObject, oneOf } from './check.ts';
 import { ImapEncodeError } from './errors.ts';
 import { writeListMailbox, writeMailbox } from './mailbox.ts';
 import { writeStatusItems } from './status.ts';
@@ -31,9 +31,10 @@ const RETURN_OPTIONS = ['SUBSCRIBED', 'CHILDREN', 'SPECIAL-USE'] as const;
 export function writeList(w: Writer, c: Record<string, unknown>): void {
   w.raw('LIST ');
   if (c['selection'] !== undefined) {
-    const opts = expectArray(c['selection'], 'selection').map((o, i) =>
-      oneOf(o, `selection[${i}]`, SELECT_OPTIONS),
-    );
+    const opts: ListSelectOption[] = [];
+    eachItem(expectArray(c['selection'], 'selection'), (o, i) => {
+      opts.push(oneOf(o, `selection[${i}]`, SELECT_OPTIONS));
+    });
     if (opts.includes('RECURSIVEMATCH') && !opts.includes('SUBSCRIBED') && !opts.includes('SPECIAL-USE')) {
       throw new ImapEncodeError(
         'INVALID_ARGUMENT',
@@ -48,7 +49,7 @@ export function writeList(w: Writer, c: Record<string, unknown>): void {
   const p = c['pattern'];
   if (Array.isArray(p)) {
     w.raw('(');
-    expectArray(p, 'pattern', true).forEach((x, i) => {
+    eachItem(expectArray(p, 'pattern', true), (x, i) => {
       if (i > 0) w.sp();
       writeListMailbox(w, x, `pattern[${i}]`);
     });
@@ -56,7 +57,7 @@ export function writeList(w: Writer, c: Record<string, unknown>): void {
   } else writeListMailbox(w, p, 'pattern');
   if (c['return'] === undefined) return;
   w.raw(' RETURN (');
-  expectArray(c['return'], 'return').forEach((o, i) => {
+  eachItem(expectArray(c['return'], 'return'), (o, i) => {
     const f = `return[${i}]`;
     if (i > 0) w.sp();
     if (typeof o === 'string') w.raw(oneOf(o, f, RETURN_OPTIONS));

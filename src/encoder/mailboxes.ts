@@ -15,7 +15,7 @@
  * ```
  */
 import { ATOM_CHAR } from '../lexer/chars.ts';
-import { expectArray } from './check.ts';
+import { eachItem, expectArray } from './check.ts';
 import { ImapEncodeError } from './errors.ts';
 import { writeMailbox } from './mailbox.ts';
 import type { Writer } from './writer.ts';
@@ -26,7 +26,7 @@ export function writeCreate(w: Writer, c: Record<string, unknown>): void {
   writeMailbox(w, c['mailbox'], 'mailbox');
   if (c['specialUse'] === undefined) return;
   w.raw(' (USE (');
-  expectArray(c['specialUse'], 'specialUse').forEach((a, i) => {
+  eachItem(expectArray(c['specialUse'], 'specialUse'), (a, i) => {
     const f = `specialUse[${i}]`;
     if (typeof a !== 'string' || !a.startsWith('\\')) {
       throw new ImapEncodeError('INVALID_FLAG', f, 'a special-use attribute is "\\" atom, e.g. \\Sent');

@@ -9,14 +9,14 @@
  * ```
  */
 import { STATUS_ITEMS } from '../model/command.ts';
-import { expectArray, oneOf } from './check.ts';
+import { eachItem, expectArray, oneOf } from './check.ts';
 import { writeMailbox } from './mailbox.ts';
 import type { Writer } from './writer.ts';
 
 /** `"(" status-att *(SP status-att) ")"` (also LIST's `RETURN (STATUS (…))`, RFC 5819). */
 export function writeStatusItems(w: Writer, v: unknown, field: string): void {
   w.raw('(');
-  expectArray(v, field, true).forEach((item, i) => {
+  eachItem(expectArray(v, field, true), (item, i) => {
     if (i > 0) w.sp();
     w.raw(oneOf(item, `${field}[${i}]`, STATUS_ITEMS));
   });

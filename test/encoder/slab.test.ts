@@ -229,6 +229,59 @@ describe('holes in sparse arrays are errors, not empty items', () => {
       { name: 'SEARCH', return: holey(['MIN', 'MAX'], 1), criteria: [{ key: 'ALL' }] },
       'INVALID_ARGUMENT return[1]',
     ],
+    // These used forEach or map over the caller's list: `ENABLE  X`, `LIST ( SUBSCRIBED)` …
+    [
+      { name: 'APPEND', mailbox: 'INBOX', messages: holey([{ message: 'a' }], 0) },
+      'INVALID_ARGUMENT messages[0]',
+    ],
+    [{ name: 'ENABLE', capabilities: holey(['CONDSTORE'], 0) }, 'INVALID_ARGUMENT capabilities[0]'],
+    [
+      { name: 'LIST', selection: holey(['SUBSCRIBED'], 0), reference: '', pattern: '*' },
+      'INVALID_ARGUMENT selection[0]',
+    ],
+    [{ name: 'LIST', reference: '', pattern: holey(['INBOX'], 1) }, 'INVALID_ARGUMENT pattern[1]'],
+    [
+      { name: 'LIST', reference: '', pattern: '%', return: holey(['CHILDREN'], 0) },
+      'INVALID_ARGUMENT return[0]',
+    ],
+    [{ name: 'CREATE', mailbox: 'X', specialUse: holey(['\\Drafts'], 1) }, 'INVALID_FLAG specialUse[1]'],
+    [{ name: 'STATUS', mailbox: 'INBOX', items: holey(['MESSAGES'], 0) }, 'INVALID_ARGUMENT items[0]'],
+    [{ name: 'ID', parameters: holey([{ field: 'name', value: 'x' }], 0) }, 'INVALID_ARGUMENT parameters[0]'],
+    [
+      { name: 'GETMETADATA', mailbox: 'INBOX', entries: holey(['/shared/comment'], 0) },
+      'INVALID_ARGUMENT entries[0]',
+    ],
+    [
+      {
+        name: 'SETMETADATA',
+        mailbox: 'INBOX',
+        entries: holey([{ entry: '/private/comment', value: null }], 0),
+      },
+      'INVALID_ARGUMENT entries[0]',
+    ],
+    [
+      { name: 'SETQUOTA', root: '', limits: holey([{ resource: 'STORAGE', limit: 512 }], 0) },
+      'INVALID_ARGUMENT limits[0]',
+    ],
+    [
+      { name: 'SORT', sort: holey([{ key: 'SUBJECT' }], 0), charset: 'UTF-8', criteria: [{ key: 'ALL' }] },
+      'INVALID_ARGUMENT sort[0]',
+    ],
+    [
+      { name: 'NOTIFY', groups: holey([{ filter: 'personal', events: ['MessageNew'] }], 0) },
+      'INVALID_ARGUMENT groups[0]',
+    ],
+    [
+      {
+        name: 'NOTIFY',
+        groups: [{ filter: 'mailboxes', mailboxes: holey(['INBOX'], 0), events: ['MessageNew'] }],
+      },
+      'INVALID_ARGUMENT groups[0].mailboxes[0]',
+    ],
+    [
+      { name: 'NOTIFY', groups: [{ filter: 'personal', events: holey(['MessageNew'], 0) }] },
+      'INVALID_ARGUMENT groups[0].events[0]',
+    ],
   ])('%#: %j', (cmd, expected) => {
     expect(code(() => encodeCommand(cmd as unknown as Command, { tag: 'A1' }))).toBe(expected);
   });

@@ -8,7 +8,7 @@
  * Field names are `string`, not `astring`: they are quoted even when an atom would do, as
  * RFC 2971's own example shows (`ID ("name" "sodr" …)`).
  */
-import { expectArray, expectObject } from '../check.ts';
+import { eachItem, expectArray, expectObject } from '../check.ts';
 import type { Writer } from '../writer.ts';
 
 /** `ID (field value …)` or `ID NIL`. */
@@ -20,7 +20,7 @@ export function writeId(w: Writer, c: Record<string, unknown>): void {
     return;
   }
   w.raw('(');
-  expectArray(params, 'parameters').forEach((p, i) => {
+  eachItem(expectArray(params, 'parameters'), (p, i) => {
     const f = `parameters[${i}]`;
     const o = expectObject(p, f);
     if (i > 0) w.sp();

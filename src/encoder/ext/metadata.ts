@@ -16,7 +16,7 @@
  * The options come before the mailbox (the ABNF; RFC 5464's §4.2.1 example shows them after).
  */
 import { ASTRING_CHAR } from '../../lexer/chars.ts';
-import { expectArray, expectObject, oneOf } from '../check.ts';
+import { eachItem, expectArray, expectObject, oneOf } from '../check.ts';
 import { ImapEncodeError } from '../errors.ts';
 import { writeMailbox } from '../mailbox.ts';
 import { valueBytes, type Writer } from '../writer.ts';
@@ -49,7 +49,7 @@ export function writeGetMetadata(w: Writer, c: Record<string, unknown>): void {
   const e = c['entries'];
   if (Array.isArray(e)) {
     w.raw('(');
-    expectArray(e, 'entries', true).forEach((x, i) => {
+    eachItem(expectArray(e, 'entries', true), (x, i) => {
       if (i > 0) w.sp();
       writeEntry(w, x, `entries[${i}]`);
     });
@@ -62,7 +62,7 @@ export function writeSetMetadata(w: Writer, c: Record<string, unknown>): void {
   w.raw('SETMETADATA ');
   writeMailbox(w, c['mailbox'], 'mailbox');
   w.raw(' (');
-  expectArray(c['entries'], 'entries', true).forEach((x, i) => {
+  eachItem(expectArray(c['entries'], 'entries', true), (x, i) => {
     const f = `entries[${i}]`;
     const o = expectObject(x, f);
     if (i > 0) w.sp();

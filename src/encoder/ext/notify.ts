@@ -25,7 +25,7 @@
  * what the grammar itself needs: a fetch list only for `selected` / `selected-delayed`.
  */
 import { NOTIFY_EVENTS, NOTIFY_FILTERS } from '../../model/command-notify.ts';
-import { expectArray, expectObject, oneOf, optionalBoolean } from '../check.ts';
+import { eachItem, expectArray, expectObject, oneOf, optionalBoolean } from '../check.ts';
 import { ImapEncodeError } from '../errors.ts';
 import { writeFetchItemList } from '../fetch.ts';
 import { writeMailbox } from '../mailbox.ts';
@@ -63,7 +63,7 @@ export function writeNotify(w: Writer, c: Record<string, unknown>): void {
     return;
   }
   w.raw(optionalBoolean(c['status'], 'status') ? 'NOTIFY SET STATUS' : 'NOTIFY SET');
-  expectArray(c['groups'], 'groups', true).forEach((g, i) => {
+  eachItem(expectArray(c['groups'], 'groups', true), (g, i) => {
     const f = `groups[${i}]`;
     const o = expectObject(g, f);
     const filter = oneOf(o['filter'], `${f}.filter`, FILTERS);
@@ -72,7 +72,7 @@ export function writeNotify(w: Writer, c: Record<string, unknown>): void {
       const list = expectArray(o['mailboxes'], `${f}.mailboxes`, true);
       w.sp();
       if (list.length > 1) w.raw('(');
-      list.forEach((m, k) => {
+      eachItem(list, (m, k) => {
         if (k > 0) w.sp();
         writeMailbox(w, m, `${f}.mailboxes[${k}]`);
       });
@@ -85,7 +85,7 @@ export function writeNotify(w: Writer, c: Record<string, unknown>): void {
     else {
       const selected = filter === 'selected' || filter === 'selected-delayed';
       w.raw('(');
-      expectArray(o['events'], `${f}.events`, true).forEach((e, k) => {
+      eachItem(expectArray(o['events'], `${f}.events`, true), (e, k) => {
         if (k > 0) w.sp();
         writeEvent(w, e, `${f}.events[${k}]`, selected);
       });

@@ -13,7 +13,7 @@
  * resource-limit    = number64
  * ```
  */
-import { expectArray, expectObject } from '../check.ts';
+import { eachItem, expectArray, expectObject } from '../check.ts';
 import { writeMailbox } from '../mailbox.ts';
 import type { Writer } from '../writer.ts';
 
@@ -31,7 +31,7 @@ export function writeGetQuotaRoot(w: Writer, c: Record<string, unknown>): void {
 /** `SETQUOTA root (resource limit …)` */
 export function writeSetQuota(w: Writer, c: Record<string, unknown>): void {
   w.raw('SETQUOTA ').astring(c['root'], 'root').raw(' (');
-  expectArray(c['limits'], 'limits').forEach((l, i) => {
+  eachItem(expectArray(c['limits'], 'limits'), (l, i) => {
     const f = `limits[${i}]`;
     const o = expectObject(l, f);
     if (i > 0) w.sp();

@@ -14,7 +14,7 @@
  * ```
  */
 import { SORT_KEYS } from '../../model/command-ext.ts';
-import { expectArray, expectObject, oneOf, optionalBoolean } from '../check.ts';
+import { eachItem, expectArray, expectObject, oneOf, optionalBoolean } from '../check.ts';
 import { writeCharset, writeSearchKeys, writeSearchReturn } from '../search.ts';
 import type { Writer } from '../writer.ts';
 
@@ -24,7 +24,7 @@ export function writeSort(w: Writer, c: Record<string, unknown>): void {
   w.raw('SORT');
   if (c['return'] !== undefined) writeSearchReturn(w, c['return'], 'return');
   w.raw(' (');
-  expectArray(c['sort'], 'sort', true).forEach((s, i) => {
+  eachItem(expectArray(c['sort'], 'sort', true), (s, i) => {
     const f = `sort[${i}]`;
     const o = expectObject(s, f);
     if (i > 0) w.sp();
