@@ -1,0 +1,73 @@
+/**
+ * Two builds of imap-wire in one process, alternated on the same chunks of one workload: the
+ * paired comparison the profile notes quote ("paired time ratio"). On this shared VM the speed
+ * drifts 30-50 % within minutes, so two builds timed in separate processes (bench/loop.ts) can
+ * differ by more than any change does; alternating them in one process lets the drift reach both.
+ *
+ *   npx tsx bench/ab.ts BASE_DIST [NEW_DIST=dist/index.js] [workload=flags-sync] [chunk=65536] [runs=20]
+ *
+ * BASE_DIST is another build's `dist/index.js`, e.g. of the commit before:
+ *   git archive HEAD~1 | tar -x -C /tmp/base && ln -s "$PWD/node_modules" /tmp/base/ \
+ *     && (cd /tmp/base && npx tsc -p tsconfig.build.json)
+ * The copy needs its `package.json` (`"type": "module"`, as `git archive` gives it): without one,
+ * tsx compiles the build to CommonJS, every imported constant becomes a getter call and the same
+ * code runs 35-50 % slower.
+ *
+ * Prints best and median MB/s of each and the median over pairs of (new time / base time):
+ * below 1 is faster. A ratio within about ±3 % of 1 is noise here.
+ */
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type * as ImapWire from '../src/index.ts';
+import { WORKLOADS } from './corpus/index.ts';
+
+const [baseArg, newArg = 'dist/index.js', name = 'flags-sync', chunkArg = '65536', runsArg = '20'] =
+  process.argv.slice(2);
+if (!baseArg) {
+  console.error('usage: npx tsx bench/ab.ts BASE_DIST [NEW_DIST] [workload] [chunk] [runs]');
+  process.exit(2);
+}
+const generate = WORKLOADS[name];
+if (!generate) throw new Error(`no workload ${name}: ${Object.keys(WORKLOADS).join(', ')}`);
+type Api = typeof ImapWire;
+const load = async (p: string) => (await import(pathToFileURL(resolve(p)).href)) as Api;
+const base = await load(baseArg);
+const next = await load(newArg);
+
+const bytes = generate(1).bytes;
+const size = Number(chunkArg);
+const chunks: Uint8Array[] = [];
+for (let at = 0; at < bytes.length; at += size) chunks.push(bytes.subarray(at, at + size));
+let items = 0;
+const run = (api: Api): number => {
+  const t0 = performance.now();
+  const dec = new api.ResponseDecoder();
+  for (const c of chunks) items += dec.push(c).length;
+  return performance.now() - t0;
+};
+for (let i = 0; i < 4; i++) {
+  run(base);
+  run(next);
+}
+const tBase: number[] = [];
+const tNew: number[] = [];
+for (let i = 0; i < Number(runsArg); i++) {
+  // Alternate which goes first, so neither always follows the other's garbage.
+  if (i % 2 === 0) {
+    tBase.push(run(base));
+    tNew.push(run(next));
+  } else {
+    tNew.push(run(next));
+    tBase.push(run(base));
+  }
+}
+const sorted = (t: number[]) => [...t].sort((a, b) => a - b);
+const mbps = (ms: number) => (bytes.length / 1e3 / ms).toFixed(1);
+const describe = (t: number[]) => {
+  const s = sorted(t);
+  return `${mbps(s[0]!)} best, ${mbps(s[s.length >> 1]!)} median MB/s`;
+};
+const ratios = sorted(tNew.map((t, i) => t / tBase[i]!));
+console.log(
+  `${name} @${size}: base ${describe(tBase)}; new ${describe(tNew)}; paired new/base time ${ratios[ratios.length >> 1]!.toFixed(3)} (${ratios.length} pairs, ${items} items)`,
+);
