@@ -20,6 +20,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as ImapWire from '../src/index.ts';
 import { WORKLOADS } from './corpus/index.ts';
+import { splitChunks } from './harness/chunks.ts';
 
 const [baseArg, newArg = 'dist/index.js', name = 'flags-sync', chunkArg = '65536', runsArg = '20'] =
   process.argv.slice(2);
@@ -36,8 +37,7 @@ const next = await load(newArg);
 
 const bytes = generate(1).bytes;
 const size = Number(chunkArg);
-const chunks: Uint8Array[] = [];
-for (let at = 0; at < bytes.length; at += size) chunks.push(bytes.subarray(at, at + size));
+const chunks = splitChunks(bytes, size, 'uint8array');
 let items = 0;
 const run = (api: Api): number => {
   const t0 = performance.now();

@@ -8,6 +8,7 @@
  *   npx tsx bench/loop.ts envelope-bodystructure [chunk=65536] [runs=21]
  */
 import { WORKLOADS } from './corpus/index.ts';
+import { splitChunks } from './harness/chunks.ts';
 
 const [name = 'flags-sync', chunkArg = '65536', runsArg = '21'] = process.argv.slice(2);
 const generate = WORKLOADS[name];
@@ -16,8 +17,7 @@ const DIST = new URL('../dist/index.js', import.meta.url);
 const { ResponseDecoder } = (await import(DIST.href)) as typeof import('../src/index.ts');
 const bytes = generate(1).bytes;
 const size = Number(chunkArg);
-const chunks: Uint8Array[] = [];
-for (let at = 0; at < bytes.length; at += size) chunks.push(bytes.subarray(at, at + size));
+const chunks = splitChunks(bytes, size, 'uint8array');
 let items = 0;
 const run = (): void => {
   const dec = new ResponseDecoder();
