@@ -1,7 +1,9 @@
 /**
- * What kind of response a frame is, from its first bytes: the framer needs it to know whether a
- * `{n}` closing a line announces a literal (RFC 9051 §9: status responses and continuation
- * requests end in `text`, which may end in `}`; everything else may end in a literal).
+ * What kind of response a frame is, as far as literal announcements go: the framer needs it to
+ * know whether a `{n}` closing a line announces a literal (RFC 9051 §9: status responses and
+ * continuation requests end in `text`, which may end in `}`; everything else may end in a
+ * literal). Inside a status response only an open response code can hold one
+ * (`* NO [BADCHARSET ({5}` CRLF `UTF-8)] …`), so its brackets are balanced.
  *
  * ```abnf
  * response-tagged = tag SP resp-cond-state CRLF
@@ -9,8 +11,16 @@
  * resp-cond-state = ("OK" / "NO" / "BAD") SP resp-text
  * resp-cond-bye   = "BYE" SP resp-text
  * greeting        = "*" SP (resp-cond-auth / resp-cond-bye) CRLF   ; resp-cond-auth: OK / PREAUTH
+ * resp-text       = ["[" resp-text-code "]" SP] [text]
  * continue-req    = "+" SP (resp-text / base64) CRLF
+ * tag             = 1*<any ASTRING-CHAR except "+">                 ; no length limit
  * ```
+ *
+ * The scanner is fed the response's line bytes as they arrive (never its literals) and decides
+ * from the grammar of the whole line, whatever its length and chunking. An earlier design read
+ * the first 80 bytes: a tag of 78 characters hid the status word and `T… OK hello {5}` became
+ * a literal that swallowed the next response (issue #17, finding 3). It is fed only until the
+ * kind is settled: a FETCH after four bytes, a status response at the end of its code.
  */
 import { Ch, TAG_CHAR } from './chars.ts';
 
@@ -22,46 +32,157 @@ export const enum Kind {
   Continuation = 3,
 }
 
-function isWord(buf: Uint8Array, i: number, word: string): boolean {
-  for (let k = 0; k < word.length; k++) {
-    const c = buf[i + k];
-    if (c === undefined || (c | 0x20) !== word.charCodeAt(k)) return false;
-  }
-  const after = buf[i + word.length];
-  return (
-    after === undefined || after === Ch.Space || after === Ch.Cr || after === Ch.Lf || after === Ch.LBracket
-  );
+const enum Step {
+  Start = 0,
+  Tag = 1,
+  /** After "*": the SP. */
+  StarSp = 2,
+  /** Reading the word after the tag or "*". */
+  Word = 3,
+  /** After a status word: an optional SP, then "[" or text. */
+  AfterWord = 4,
+  /** Inside a status response's code: brackets and quotes balanced. */
+  Code = 5,
+  /** Settled. */
+  Done = 6,
 }
 
-const UNTAGGED_STATUS = ['ok', 'no', 'bad', 'bye', 'preauth'];
-const TAGGED_STATUS = ['ok', 'no', 'bad'];
+/** Longest status word (`PREAUTH`). */
+const WORD_MAX = 7;
 
-/** Index just after the tag (or "*") and the status word with its space, for a status line. */
-export function statusTextStart(buf: Uint8Array, start: number, end: number): number {
-  let i = start;
-  if (buf[i] === Ch.Star) i++;
-  else while (i < end && TAG_CHAR[buf[i]!] === 1) i++;
-  i++; // SP
-  while (i < end && buf[i] !== Ch.Space && buf[i] !== Ch.LBracket && buf[i] !== Ch.Cr && buf[i] !== Ch.Lf)
-    i++;
-  if (buf[i] === Ch.Space) i++;
-  return i - start;
+// Status words as lower-case letters packed into one number (5 bits a letter), so the word being
+// read needs no buffer.
+function pack(word: string): number {
+  let v = 0;
+  for (let i = 0; i < word.length; i++) v = v * 32 + (word.charCodeAt(i) - 0x60);
+  return v;
 }
+const OK = pack('ok');
+const NO = pack('no');
+const BAD = pack('bad');
+const BYE = pack('bye');
+const PREAUTH = pack('preauth');
 
-/** Classifies a response by its first bytes (RFC 9051 `response-data`, `response-tagged`, `continue-req`). */
-export function classifyHead(head: Uint8Array): Kind {
-  if (head[0] === Ch.Plus) return Kind.Continuation;
-  let i = 0;
-  let words = TAGGED_STATUS;
-  if (head[0] === Ch.Star) {
-    i = 1;
-    words = UNTAGGED_STATUS;
-  } else {
-    while (i < head.length && TAG_CHAR[head[i]!] === 1) i++;
-    if (i === 0) return Kind.General;
+export class KindScanner {
+  kind = Kind.Unknown;
+  /** More bytes can change the answer: feed the next line bytes. */
+  open = true;
+  private step = Step.Start;
+  private untagged = false;
+  private word = 0;
+  private wordLen = 0;
+  private depth = 0;
+  private quoted = false;
+  private escaped = false;
+
+  /** Starts a new response. */
+  reset(): void {
+    this.kind = Kind.Unknown;
+    this.open = true;
+    this.step = Step.Start;
+    this.untagged = false;
+    this.word = 0;
+    this.wordLen = 0;
+    this.depth = 0;
+    this.quoted = false;
+    this.escaped = false;
   }
-  if (head[i] !== Ch.Space) return Kind.General;
-  i++;
-  for (const w of words) if (isWord(head, i, w)) return Kind.Status;
-  return Kind.General;
+
+  /** Feeds the next bytes of the response's text (line bytes, CRLFs included, no literals). */
+  feed(buf: Uint8Array, from: number, to: number): void {
+    for (let i = from; i < to && this.open; i++) this.byte(buf[i]!);
+  }
+
+  /** The first line ended undecided (the tag or word ran to its end): settle. */
+  lineEnded(): void {
+    if (this.kind !== Kind.Unknown) return;
+    this.settle(Kind.General);
+  }
+
+  /** Whether a `{n}` that ends the current line announces a literal. */
+  literalAllowed(): boolean {
+    if (this.kind === Kind.Unknown) this.lineEnded();
+    if (this.kind === Kind.General) return true;
+    if (this.kind === Kind.Continuation) return false;
+    return this.step === Step.Code && this.depth > 0;
+  }
+
+  private settle(kind: Kind): void {
+    this.kind = kind;
+    this.open = false;
+    this.step = Step.Done;
+  }
+
+  private byte(c: number): void {
+    switch (this.step) {
+      case Step.Start:
+        if (c === Ch.Plus) this.settle(Kind.Continuation);
+        else if (c === Ch.Star) {
+          this.untagged = true;
+          this.step = Step.StarSp;
+        } else if (TAG_CHAR[c] === 1) this.step = Step.Tag;
+        else this.settle(Kind.General);
+        return;
+      case Step.Tag:
+        if (c === Ch.Space) this.step = Step.Word;
+        else if (TAG_CHAR[c] !== 1) this.settle(Kind.General);
+        return;
+      case Step.StarSp:
+        if (c === Ch.Space) this.step = Step.Word;
+        else this.settle(Kind.General);
+        return;
+      case Step.Word: {
+        const l = c | 0x20;
+        if (l >= 0x61 && l <= 0x7a && this.wordLen < WORD_MAX) {
+          this.word = this.word * 32 + (l - 0x60);
+          this.wordLen++;
+          return;
+        }
+        if (c !== Ch.Space && c !== Ch.Cr && c !== Ch.Lf && c !== Ch.LBracket) {
+          this.settle(Kind.General);
+          return;
+        }
+        if (!this.isStatusWord()) {
+          this.settle(Kind.General);
+          return;
+        }
+        this.kind = Kind.Status;
+        this.step = Step.AfterWord;
+        if (c === Ch.LBracket) this.code(c);
+        else if (c !== Ch.Space) this.settle(Kind.Status);
+        return;
+      }
+      case Step.AfterWord:
+        if (c === Ch.LBracket) {
+          this.step = Step.Code;
+          this.code(c);
+        } else this.settle(Kind.Status);
+        return;
+      case Step.Code:
+        this.code(c);
+        return;
+    }
+  }
+
+  private isStatusWord(): boolean {
+    const w = this.word;
+    if (w === OK || w === NO || w === BAD) return true;
+    return this.untagged && (w === BYE || w === PREAUTH);
+  }
+
+  /** A byte of a response code (its "[" included). */
+  private code(c: number): void {
+    this.step = Step.Code;
+    if (this.quoted) {
+      if (this.escaped) this.escaped = false;
+      else if (c === Ch.Backslash) this.escaped = true;
+      else if (c === Ch.DQuote) this.quoted = false;
+    } else if (c === Ch.DQuote) this.quoted = true;
+    else if (c === Ch.LBracket) this.depth++;
+    else if (c === Ch.RBracket) {
+      this.depth--;
+      // The code closed: the rest is text, where no literal can stand.
+      if (this.depth === 0) this.settle(Kind.Status);
+    }
+  }
 }

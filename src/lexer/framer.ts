@@ -8,21 +8,26 @@
  * ```
  *
  * One pass, linear in the input whatever the chunking: LF is found with `indexOf` (native
- * memchr), a line is never re-scanned, text pieces that straddle chunks are concatenated once
- * per response, a literal inside one chunk is a `subarray` view and one that straddles chunks is
- * copied once into a buffer of its exact size. A literal count is believed only once its bytes
- * arrive: an announced `{4294967295}` beyond the limit allocates nothing.
+ * memchr), a line is never re-scanned, a literal inside one chunk is a `subarray` view and one
+ * that straddles chunks is copied once into a buffer of its exact size. A literal count is
+ * believed only once its bytes arrive: an announced `{4294967295}` beyond the limit allocates
+ * nothing. Memory follows the bytes of a response, never the number of chunks it came in: the
+ * text of a response that straddles chunks, and a literal above 16 MiB, are gathered into
+ * doubling buffers (grow.ts), not kept as one view per chunk.
  *
- * `{n}` at the end of a line is a literal only where the grammar allows one: a status response
- * (`* OK hello {5}`, `A1 NO [ALERT] quota {3}`) and a continuation request end in `text`, which
- * may end in `}`; only inside an open response code (`[BADCHARSET (` astring …) could a literal
- * stand there, so status lines are bracket-balanced before a trailing `{n}` is believed.
+ * Every decision is a function of the bytes alone, so every chunking gives the same items, error
+ * codes, offsets and excerpts: the kind of a response (whether a `{n}` closing its line is a
+ * literal) comes from the grammar of its whole first line (frame-kind.ts), the announcement from
+ * an automaton that carries across chunks (announce.ts), and the limits are checked by where in
+ * the stream they are first exceeded, not by when a chunk happened to end.
  */
 import { escapeBytes, ImapParseError } from '../errors.ts';
 import { bytesToFill, textToFill } from './alloc.ts';
-import { Ch, DIGIT } from './chars.ts';
+import { AnnounceScanner } from './announce.ts';
+import { Ch } from './chars.ts';
 import { Frame } from './frame.ts';
-import { classifyHead, Kind, statusTextStart } from './frame-kind.ts';
+import { KindScanner } from './frame-kind.ts';
+import { grown } from './grow.ts';
 
 /** Size limits the framer enforces; each has its own error code. */
 export interface FramerLimits {
@@ -48,14 +53,8 @@ const enum State {
   SkipLiteral = 2,
 }
 
-/** Bytes of a line kept across a chunk boundary to read a split `~{4294967295+}` back. */
-const TAIL = 32;
-/** Bytes of a response's start read to tell a status response from the rest. */
-const HEAD = 80;
-const MAX_LITERAL_DIGITS = 10;
 /** Bytes of a response's start shown in a framing error's excerpt. */
 const EXCERPT_HEAD = 48;
-const MAX_U32 = 0xffffffff;
 const EMPTY = new Uint8Array(0);
 /** The literals and resume points of a response without literals (frozen: a sink may keep them). */
 const NO_LITERALS: Uint8Array[] = Object.freeze([]) as unknown as Uint8Array[];
@@ -63,14 +62,21 @@ const NO_RESUME: number[] = Object.freeze([]) as unknown as number[];
 /**
  * Largest straddling literal whose exact-size buffer is made when its first bytes arrive
  * (16 MiB). A bound on what a hostile count costs before its bytes come; larger literals are
- * gathered as views and copied once at their end (peak 2x the literal instead of 1x).
+ * gathered in a doubling buffer capped at their size (memory at most twice the bytes received).
  */
 const LITERAL_PREALLOCATE = 16 * 1024 * 1024;
+/**
+ * The text buffer is kept for the next response up to this size; a response whose text is
+ * larger takes the buffer with it (no second copy of a long line), and a discarded one drops it.
+ */
+const TEXT_KEEP = 1024 * 1024;
 
 export class Framer {
   private readonly sink: FrameSink;
   private readonly limits: FramerLimits;
   private readonly out = new Frame();
+  private readonly kind = new KindScanner();
+  private readonly announce = new AnnounceScanner();
 
   private state = State.Line;
   /** Absolute offset of `chunk[0]`. */
@@ -85,15 +91,11 @@ export class Framer {
   private contiguous = true;
   private frameStart = 0;
   private frameOffset = 0;
-  /** Bytes of the response consumed so far (text and literals). */
+  /** Bytes of the response consumed so far (text and literals, a literal from its announcement). */
   private frameBytes = 0;
   /** Text bytes (without literal bytes) consumed so far. */
   private textLen = 0;
   private bareLf = false;
-  private kind = Kind.Unknown;
-  /** Bracket depth and quote state of a status response's code, carried across literals. */
-  private codeDepth = 0;
-  private codeQuoted = false;
 
   // The line in progress.
   /** Index in `chunk` where the current line's bytes in this chunk begin. */
@@ -102,16 +104,12 @@ export class Framer {
   private lineBefore = 0;
   /** Absolute offset of the current line's first byte. */
   private lineOffset = 0;
-  /** Index in `pBuf` of the current line's first piece (when the line straddles chunks). */
-  private linePiece = 0;
-  private readonly tail = new Uint8Array(TAIL);
-  private tailLen = 0;
+  /** The last byte of the current line in earlier chunks (a CR before an LF that opens a chunk). */
+  private lastByte = -1;
 
-  // Text pieces of a response that straddles chunks.
-  private pBuf: Uint8Array[] = [];
-  private pStart: number[] = [];
-  private pEnd: number[] = [];
-  private pAbs: number[] = [];
+  /** The text of a response that straddles chunks, gathered (`textUsed` bytes of it). */
+  private text: Uint8Array = EMPTY;
+  private textUsed = 0;
 
   // Literals of the response.
   private lits: Uint8Array[] = [];
@@ -119,9 +117,8 @@ export class Framer {
   private litPos: number[] = [];
   private resumeInline: number[] = [];
   private resumeCopied: number[] = [];
-  /** The straddling literal being filled (or its pieces), and the count left to skip. */
+  /** The straddling literal being filled, and the count left to skip. */
   private litBuf: Uint8Array = EMPTY;
-  private litParts: Uint8Array[] = [];
   private litFill = 0;
   private litNeed = 0;
   /** Index in `chunk` where a literal that straddles the chunk end started. */
@@ -244,9 +241,7 @@ export class Framer {
     this.frameBytes = 0;
     this.textLen = 0;
     this.bareLf = false;
-    this.kind = Kind.Unknown;
-    this.codeDepth = 0;
-    this.codeQuoted = false;
+    this.kind.reset();
     this.beginLine(pos);
   }
 
@@ -255,26 +250,21 @@ export class Framer {
     this.lineStart = pos;
     this.lineBefore = 0;
     this.lineOffset = this.base + pos;
-    this.linePiece = this.pBuf.length;
-    this.tailLen = 0;
+    this.lastByte = -1;
+    this.announce.reset();
   }
 
   private clearFrame(): void {
     // Setting an array's length is a runtime call in V8: only when there is something to drop
-    // (most responses have no pieces and no literals; profile of the flags-sync benchmark).
-    if (this.pBuf.length > 0) {
-      this.pBuf.length = 0;
-      this.pStart.length = 0;
-      this.pEnd.length = 0;
-      this.pAbs.length = 0;
-    }
+    // (most responses have no literals; profile of the flags-sync benchmark).
     if (this.lits.length > 0 || this.resumeCopied.length > 0) {
       this.lits = [];
       this.litPos = [];
       this.resumeInline = [];
       this.resumeCopied = [];
     }
-    if (this.litParts.length > 0) this.litParts = [];
+    if (this.text.length > TEXT_KEEP) this.text = EMPTY;
+    this.textUsed = 0;
     this.litBuf = EMPTY;
   }
 
@@ -282,129 +272,83 @@ export class Framer {
   private lineContinues(len: number): void {
     const chunk = this.chunk;
     const n = len - this.lineStart;
-    if (!this.discarding && this.lineBefore + n > this.limits.maxLineLength) {
-      this.fail(
-        'LINE_TOO_LONG',
-        this.lineOffset + this.limits.maxLineLength,
-        `a line of at most ${this.limits.maxLineLength} bytes`,
-      );
-    } else if (!this.discarding && this.frameBytes + n > this.limits.maxResponseSize) {
-      this.fail(
-        'RESPONSE_TOO_LARGE',
-        this.lineOffset,
-        `a response of at most ${this.limits.maxResponseSize} bytes`,
-      );
-    }
-    // Keep the line's last bytes: a literal announcement may straddle this boundary.
-    if (n >= TAIL) {
-      this.tail.set(chunk.subarray(len - TAIL, len), 0);
-      this.tailLen = TAIL;
-    } else {
-      const keep = Math.min(this.tailLen, TAIL - n);
-      this.tail.copyWithin(0, this.tailLen - keep, this.tailLen);
-      this.tail.set(chunk.subarray(this.lineStart, len), keep);
-      this.tailLen = keep + n;
-    }
+    if (this.kind.open) this.kind.feed(chunk, this.lineStart, len);
+    this.announce.scan(chunk, this.lineStart, len, this.base);
     this.lineBefore += n;
     this.textLen += n;
     this.frameBytes += n;
+    this.lastByte = chunk[len - 1]!;
+    if (!this.discarding) this.checkText(this.lineBefore, len);
   }
 
-  /** End of a push with a response in progress: keep its text as pieces of this chunk. */
+  /**
+   * Fails the response if its text so far is past the line or the response limit. Both are
+   * "more bytes received than the limit", so whichever limit is crossed first in the stream is
+   * the one reported, at the first byte past it, however the bytes were chunked. `upto` is
+   * where the received bytes end in the current chunk.
+   */
+  private checkText(lineLen: number, upto: number): void {
+    const { maxLineLength, maxResponseSize } = this.limits;
+    const lineOver = lineLen > maxLineLength;
+    const lineAt = this.lineOffset + maxLineLength;
+    const respAt = this.frameOffset + maxResponseSize;
+    const respOver = this.frameBytes > maxResponseSize;
+    if (lineOver && (!respOver || lineAt <= respAt))
+      this.fail('LINE_TOO_LONG', lineAt, `a line of at most ${maxLineLength} bytes`, upto);
+    else if (respOver)
+      this.fail('RESPONSE_TOO_LARGE', respAt, `a response of at most ${maxResponseSize} bytes`, upto);
+  }
+
+  /** End of a push with a response in progress: keep its text (the literals are kept apart). */
   private keepAcrossChunk(len: number): void {
     if (this.contiguous) {
       this.contiguous = false;
       let s = this.frameStart;
       for (let k = 0; k < this.lits.length; k++) {
         const p = this.litPos[k]!;
-        this.piece(s, p);
+        this.keepText(s, p);
         s = p + this.lits[k]!.length;
       }
-      if (this.state === State.Line) {
-        this.piece(s, this.lineStart);
-        this.linePiece = this.pBuf.length;
-        this.piece(this.lineStart, len);
-      } else {
-        this.piece(s, this.litStartInChunk);
-      }
+      this.keepText(s, this.state === State.Line ? len : this.litStartInChunk);
     } else if (this.state === State.Line) {
-      this.piece(this.lineStart, len);
+      this.keepText(this.lineStart, len);
     }
   }
 
-  private piece(s: number, e: number): void {
+  /** Appends `chunk[s, e)` to the response's gathered text. */
+  private keepText(s: number, e: number): void {
     if (e <= s) return;
-    this.pBuf.push(this.chunk);
-    this.pStart.push(s);
-    this.pEnd.push(e);
-    this.pAbs.push(this.base + s);
-  }
-
-  /**
-   * Byte `d` positions before `lf` in the current line; -1 before the line's start, -2 before
-   * the bytes kept of a line that straddled chunks.
-   */
-  private back(lf: number, d: number): number {
-    const i = lf - d;
-    if (i >= this.lineStart) return this.chunk[i]!;
-    const t = this.tailLen - (this.lineStart - i);
-    if (t >= 0) return this.tail[t]!;
-    return this.lineBefore > this.tailLen ? -2 : -1;
+    const used = this.textUsed;
+    if (used + (e - s) > this.text.length)
+      this.text = grown(this.text, used, used + (e - s), Number.POSITIVE_INFINITY);
+    this.text.set(this.chunk.subarray(s, e), used);
+    this.textUsed = used + (e - s);
   }
 
   /** A line ends at `lf`. Returns the position to continue from. */
   private endLine(lf: number): number {
     const chunk = this.chunk;
-    const lineLen = this.lineBefore + (lf + 1 - this.lineStart);
-    this.textLen += lf + 1 - this.lineStart;
-    this.frameBytes += lf + 1 - this.lineStart;
-    let d = 1;
-    if ((lf > this.lineStart ? chunk[lf - 1] : this.back(lf, 1)) === Ch.Cr) d = 2;
-    else this.bareLf = true;
+    const n = lf + 1 - this.lineStart;
+    this.textLen += n;
+    this.frameBytes += n;
+    const beforeLf = lf > this.lineStart ? chunk[lf - 1]! : this.lastByte;
+    if (beforeLf !== Ch.Cr) this.bareLf = true;
+    if (this.kind.open) this.kind.feed(chunk, this.lineStart, lf + 1);
+    const ann = this.announce;
+    ann.scan(chunk, this.lineStart, lf, this.base);
 
-    // Read a literal announcement backwards: ["~"] "{" digits ["+"] "}".
     let count = -1;
     let countBad = false;
     let announceAt = -1;
-    // Most lines end in ")" or text: one load decides when the byte is in this chunk.
-    const last = lf - d >= this.lineStart ? chunk[lf - d]! : this.back(lf, d);
-    if (last === Ch.RBrace) {
-      let q = d + 1;
-      if (this.back(lf, q) === Ch.Plus) q++;
-      let digits = 0;
-      let value = 0;
-      let scale = 1;
-      for (let c = this.back(lf, q); c >= 0 && DIGIT[c] === 1; c = this.back(lf, ++q)) {
-        digits++;
-        if (digits <= MAX_LITERAL_DIGITS + 1) {
-          value += (c - Ch.Zero) * scale;
-          scale *= 10;
-        }
-      }
-      const open = this.back(lf, q);
-      // -2: the digits run on past the bytes kept of a line that straddled chunks.
-      if (digits > 0 && (open === Ch.LBrace || open === -2) && this.literalAllowed(lf, lineLen, q)) {
-        if (open === -2 || digits > MAX_LITERAL_DIGITS || value > MAX_U32) countBad = true;
-        else count = value;
-        announceAt = this.lineOffset + lineLen - 1 - q;
-      }
+    if (ann.announced && this.kind.literalAllowed()) {
+      count = ann.count;
+      announceAt = ann.at;
+      if (count < 0) countBad = true;
     }
 
-    if (!this.discarding && lineLen > this.limits.maxLineLength) {
-      this.fail(
-        'LINE_TOO_LONG',
-        this.lineOffset + this.limits.maxLineLength,
-        `a line of at most ${this.limits.maxLineLength} bytes`,
-      );
-    } else if (!this.discarding && this.frameBytes > this.limits.maxResponseSize) {
-      this.fail(
-        'RESPONSE_TOO_LARGE',
-        this.lineOffset,
-        `a response of at most ${this.limits.maxResponseSize} bytes`,
-      );
-    }
+    if (!this.discarding) this.checkText(this.lineBefore + n, lf + 1);
     if (!this.discarding && countBad) {
-      this.fail('BAD_LITERAL_COUNT', announceAt, 'a literal count below 2^32');
+      this.fail('BAD_LITERAL_COUNT', announceAt, 'a literal count below 2^32', lf + 1);
     }
 
     if (count < 0) {
@@ -418,12 +362,18 @@ export class Framer {
 
     // A literal follows.
     if (!this.discarding && count > this.limits.maxLiteralSize) {
-      this.fail('LITERAL_TOO_LARGE', announceAt, `a literal of at most ${this.limits.maxLiteralSize} bytes`);
+      this.fail(
+        'LITERAL_TOO_LARGE',
+        announceAt,
+        `a literal of at most ${this.limits.maxLiteralSize} bytes`,
+        lf + 1,
+      );
     } else if (!this.discarding && this.frameBytes + count > this.limits.maxResponseSize) {
       this.fail(
         'RESPONSE_TOO_LARGE',
         announceAt,
         `a response of at most ${this.limits.maxResponseSize} bytes`,
+        lf + 1,
       );
     }
     const start = lf + 1;
@@ -434,7 +384,7 @@ export class Framer {
       if (count === 0) this.beginLine(start);
       return start;
     }
-    if (!this.contiguous) this.piece(this.lineStart, lf + 1);
+    if (!this.contiguous) this.keepText(this.lineStart, lf + 1);
     this.resumeCopied.push(this.textLen);
     this.resumeInline.push(start + count);
     const avail = chunk.length - start;
@@ -444,39 +394,28 @@ export class Framer {
       this.beginLine(start + count);
       return start + count;
     }
-    // The literal straddles the chunk end: its bytes end up in one buffer of its exact size,
-    // copied once. Up to LITERAL_PREALLOCATE that buffer is made now; beyond, the pieces (views
-    // of the pushed chunks) are kept and copied at the end, so that an announced count costs
-    // memory only as its bytes arrive.
+    // The literal straddles the chunk end: its bytes end up in one buffer of its exact size.
+    // Up to LITERAL_PREALLOCATE that buffer is made now; beyond, it grows as the bytes arrive,
+    // so that an announced count costs memory only as its bytes come.
     this.litNeed = count;
     this.litFill = 0;
     this.litStartInChunk = start;
     this.state = State.Literal;
-    if (count <= LITERAL_PREALLOCATE) this.litBuf = bytesToFill(count);
+    this.litBuf = count <= LITERAL_PREALLOCATE ? bytesToFill(count) : EMPTY;
     return this.fillLiteral(start);
   }
 
   private fillLiteral(pos: number): number {
     const chunk = this.chunk;
     const n = Math.min(this.litNeed - this.litFill, chunk.length - pos);
+    if (this.litFill + n > this.litBuf.length)
+      this.litBuf = grown(this.litBuf, this.litFill, this.litFill + n, this.litNeed);
     // A chunk wholly inside the literal (the common case) is copied without a view of it.
-    if (this.litBuf.length > 0)
-      this.litBuf.set(pos === 0 && n === chunk.length ? chunk : chunk.subarray(pos, pos + n), this.litFill);
-    else this.litParts.push(chunk.subarray(pos, pos + n));
+    this.litBuf.set(pos === 0 && n === chunk.length ? chunk : chunk.subarray(pos, pos + n), this.litFill);
     this.litFill += n;
     pos += n;
     if (this.litFill === this.litNeed) {
-      let value = this.litBuf;
-      if (value.length === 0) {
-        value = bytesToFill(this.litNeed);
-        let o = 0;
-        for (const p of this.litParts) {
-          value.set(p, o);
-          o += p.length;
-        }
-        this.litParts.length = 0;
-      }
-      this.lits.push(value);
+      this.lits.push(this.litBuf);
       this.litPos.push(-1);
       this.litBuf = EMPTY;
       this.beginLine(pos);
@@ -485,80 +424,29 @@ export class Framer {
   }
 
   /**
-   * Whether a `{n}` closing the current line announces a literal (see the file comment);
-   * its `{` lies `q` bytes before the LF at `lf`.
+   * The response's first `n` wire bytes (literals in place), however it was chunked; `upto` is
+   * where the bytes received so far end in the current chunk (the current line is not kept yet).
    */
-  private literalAllowed(lf: number, lineLen: number, q: number): boolean {
-    if (this.kind === Kind.Unknown) this.kind = this.classify();
-    if (this.kind === Kind.General) return true;
-    if (this.kind === Kind.Continuation) return false;
-    if (this.discarding) return this.codeDepth > 0;
-    // Status response: balance the brackets of its code up to the announcement.
-    const line = this.materializeLine(lf);
-    let i = line.start;
-    if (this.lits.length === 0) i += statusTextStart(line.buf, line.start, line.end);
-    const stop = line.start + lineLen - 1 - q;
-    let depth = this.codeDepth;
-    let quoted = this.codeQuoted;
-    if (this.lits.length === 0) {
-      if (line.buf[i] !== Ch.LBracket) return false;
-      depth = 0;
-    }
-    for (; i < stop; i++) {
-      const c = line.buf[i]!;
-      if (quoted) {
-        if (c === Ch.Backslash) i++;
-        else if (c === Ch.DQuote) quoted = false;
-      } else if (c === Ch.DQuote) quoted = true;
-      else if (c === Ch.LBracket) depth++;
-      else if (c === Ch.RBracket) {
-        depth--;
-        if (depth === 0) return false;
-      }
-    }
-    this.codeDepth = depth;
-    this.codeQuoted = quoted;
-    return depth > 0;
-  }
-
-  /** The current line as one contiguous range (copies only when it straddles chunks). */
-  private materializeLine(lf: number): { buf: Uint8Array; start: number; end: number } {
-    if (this.lineBefore === 0) return { buf: this.chunk, start: this.lineStart, end: lf + 1 };
-    const total = this.lineBefore + lf + 1 - this.lineStart;
-    const buf = new Uint8Array(total);
+  private wireHead(n: number, upto: number): Uint8Array {
+    const chunk = this.chunk;
+    if (this.contiguous) return chunk.subarray(this.frameStart, Math.min(upto, this.frameStart + n));
+    const out = new Uint8Array(n);
     let o = 0;
-    for (let k = this.linePiece; k < this.pBuf.length; k++) {
-      buf.set(this.pBuf[k]!.subarray(this.pStart[k]!, this.pEnd[k]!), o);
-      o += this.pEnd[k]! - this.pStart[k]!;
+    let t = 0;
+    const take = (src: Uint8Array, s: number, e: number): void => {
+      const m = Math.min(e - s, n - o);
+      if (m <= 0) return;
+      out.set(src.subarray(s, s + m), o);
+      o += m;
+    };
+    for (let k = 0; k < this.lits.length && o < n; k++) {
+      const r = this.resumeCopied[k]!;
+      take(this.text, t, r);
+      t = r;
+      take(this.lits[k]!, 0, this.lits[k]!.length);
     }
-    buf.set(this.chunk.subarray(this.lineStart, lf + 1), o);
-    return { buf, start: 0, end: total };
-  }
-
-  /** Tells a status response or continuation from the rest, by the response's first bytes. */
-  private classify(): Kind {
-    const head = this.head();
-    return head.length === 0 ? Kind.General : classifyHead(head);
-  }
-
-  /** Up to HEAD first bytes of the response in progress. */
-  private head(): Uint8Array {
-    // Contiguous (the common case: every FETCH with a PREVIEW literal asks): a view, no copy.
-    if (this.contiguous)
-      return this.chunk.subarray(this.frameStart, Math.min(this.chunk.length, this.frameStart + HEAD));
-    const out = new Uint8Array(HEAD);
-    let o = 0;
-    for (let k = 0; k < this.pBuf.length && o < HEAD; k++) {
-      const s = this.pStart[k]!;
-      const e = Math.min(this.pEnd[k]!, s + HEAD - o);
-      out.set(this.pBuf[k]!.subarray(s, e), o);
-      o += e - s;
-    }
-    if (o < HEAD && this.state === State.Line) {
-      const e = Math.min(this.chunk.length, this.lineStart + HEAD - o);
-      out.set(this.chunk.subarray(this.lineStart, e), o);
-      o += e - this.lineStart;
-    }
+    take(this.text, t, this.textUsed);
+    take(chunk, this.lineStart, upto);
     return out.subarray(0, o);
   }
 
@@ -566,12 +454,13 @@ export class Framer {
     code: 'LINE_TOO_LONG' | 'LITERAL_TOO_LARGE' | 'RESPONSE_TOO_LARGE' | 'BAD_LITERAL_COUNT',
     offset: number,
     expected: string,
+    upto: number,
   ): void {
-    if (this.kind === Kind.Unknown) this.kind = this.classify();
     // The response's bytes before the offset (at most EXCERPT_HEAD): they were all received
     // when the error was found, so the excerpt reads the same however the stream was chunked.
-    const head = this.head();
-    const n = Math.min(head.length, EXCERPT_HEAD, Math.max(0, offset - this.frameOffset));
+    const want = Math.min(EXCERPT_HEAD, Math.max(0, offset - this.frameOffset));
+    const head = this.wireHead(want, upto);
+    const n = head.length;
     const excerpt = `${escapeBytes(head, 0, n)}${n < offset - this.frameOffset ? '…' : ''}⟨here⟩…`;
     this.discarding = true;
     this.clearFrame();
@@ -594,22 +483,30 @@ export class Framer {
         f.segStream = [];
       }
     } else {
-      this.piece(this.lineStart, end);
-      const buf = textToFill(this.textLen);
-      const segText: number[] = [];
-      const segStream: number[] = [];
-      let o = 0;
-      for (let k = 0; k < this.pBuf.length; k++) {
-        const s = this.pStart[k]!;
-        const e = this.pEnd[k]!;
-        buf.set(this.pBuf[k]!.subarray(s, e), o);
-        segText.push(o);
-        segStream.push(this.pAbs[k]!);
-        o += e - s;
+      this.keepText(this.lineStart, end);
+      const used = this.textUsed;
+      let buf: Uint8Array;
+      if (used > TEXT_KEEP) {
+        // A long text keeps its gathering buffer (no second copy); the next starts afresh.
+        buf = this.text.subarray(0, used);
+        this.text = EMPTY;
+      } else {
+        buf = textToFill(used);
+        buf.set(this.text.subarray(0, used), 0);
+      }
+      this.textUsed = 0;
+      // The text is the wire bytes without the literals: stream offsets step at each literal.
+      const segText = [0];
+      const segStream = [this.frameOffset];
+      let skipped = 0;
+      for (let k = 0; k < this.lits.length; k++) {
+        skipped += this.lits[k]!.length;
+        segText.push(this.resumeCopied[k]!);
+        segStream.push(this.frameOffset + this.resumeCopied[k]! + skipped);
       }
       f.buf = buf;
       f.start = 0;
-      f.end = o;
+      f.end = used;
       f.offset = this.frameOffset;
       f.resume = this.resumeCopied;
       f.segText = segText;

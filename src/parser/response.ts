@@ -62,15 +62,20 @@ function unknownUntagged(cur: Cursor, n: number | undefined): UntaggedResponse {
   if (cur.peek() === Ch.Space) cur.pos++;
   const start = cur.pos;
   // Everything up to the final line end belongs to it; literals in between are taken whole.
+  const frame = cur.frame!;
   let end = cur.end - 1;
-  if (end > start && cur.buf[end - 1] === Ch.Cr) end--;
-  cur.lit = cur.frame!.literals.length;
+  // A CR before the final LF is the line end's only if it is text: in `* X {4}\r\nabc\r\n` the
+  // literal is `abc\r` and the line ends in a bare LF (a contiguous frame holds the literal's
+  // bytes in its text, up to the resume point of the last literal).
+  const textFrom = frame.literals.length > 0 ? frame.resume[frame.literals.length - 1]! : start;
+  if (end > start && end - 1 >= textFrom && cur.buf[end - 1] === Ch.Cr) end--;
+  cur.lit = frame.literals.length;
   cur.pos = end;
   const r: UntaggedResponse = {
     type: 'untagged',
     kind: 'unknown',
     name,
-    raw: wireBytes(cur.frame!, start, end),
+    raw: wireBytes(frame, start, end),
   };
   if (n !== undefined) r.number = n;
   return r;
