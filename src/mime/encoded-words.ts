@@ -90,7 +90,7 @@ function appendQ(buf: Uint8Array, s: number, e: number): boolean {
 function between(buf: Uint8Array, s: number, e: number, mode: Between): string {
   if (s >= e) return '';
   if (mode === Between.Ascii) return asciiString(buf, s, e);
-  if (mode === Between.Utf8) return utf8Strict(buf, s, e, true) ?? cp1252String(buf, s, e);
+  if (mode === Between.Utf8) return utf8Strict(buf, s, e) ?? cp1252String(buf, s, e);
   return cp1252String(buf, s, e);
 }
 
