@@ -98,6 +98,8 @@ export function describeFragments(fragments: readonly Fragment[], literals: bool
   return out;
 }
 
+const jsonText = new TextDecoder('utf-8', { ignoreBOM: false });
+
 /** Parses arguments and runs; returns the exit code. */
 export function runEncode(
   args: string[],
@@ -144,9 +146,12 @@ function encodeMain(
     else if (input === undefined) input = a;
     else throw new EncodeUsageError('only one JSON argument');
   }
+  // A file or stdin may open with a BOM, which JSON readers may ignore (RFC 8259 §8.1): this
+  // TextDecoder drops it, the one place in src/ where that is right (it is before the JSON text,
+  // not inside a value: a "\ufeff" in a string is kept). Both inputs go through it.
   let text: string;
-  if (input === undefined || input === '-') text = new TextDecoder().decode(readStdin());
-  else if (input.startsWith('@')) text = readFileSync(input.slice(1), 'utf8');
+  if (input === undefined || input === '-') text = jsonText.decode(readStdin());
+  else if (input.startsWith('@')) text = jsonText.decode(readFileSync(input.slice(1)));
   else text = input;
   let json: unknown;
   try {

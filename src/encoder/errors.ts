@@ -13,7 +13,7 @@
  * | code | meaning |
  * |---|---|
  * | `INVALID_TAG` | the tag is empty or has a byte outside `ASTRING-CHAR` minus `"+"` |
- * | `INVALID_ATOM` | a field that can only be an atom (capability, mechanism, charset, keyword …) has a byte outside its class |
+ * | `INVALID_ATOM` | a field that can only be an atom (capability, mechanism, charset, keyword …) has a byte outside its class; or a charset, which may also be a quoted string but never a literal, needs quoting and is longer than 1024 bytes (the longest quoted string the encoder sends) |
  * | `INVALID_FLAG` | a flag is neither `\atom` nor an atom (or is `\*`) |
  * | `NUL_IN_STRING` | a NUL byte where only a `literal8` could carry it and none is allowed (or the server lacks BINARY) |
  * | `INVALID_UNICODE` | a string holds a lone UTF-16 surrogate (no UTF-8 or modified UTF-7 form exists) |

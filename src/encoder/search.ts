@@ -41,7 +41,7 @@ import { ImapEncodeError } from './errors.ts';
 import { isAtom } from './flags.ts';
 import { writeSequenceSet } from './sequence-set.ts';
 import { writeLabel } from './store.ts';
-import { describe, valueBytes, type Writer } from './writer.ts';
+import { describe, QUOTED_MAX, valueBytes, type Writer } from './writer.ts';
 
 /** Deepest NOT / OR / AND nesting written (a bound on recursion for hostile input). */
 export const MAX_SEARCH_DEPTH = 100;
@@ -204,7 +204,11 @@ function isAscii(s: string): boolean {
   return true;
 }
 
-/** `charset = atom / quoted`: printable ASCII only. */
+/**
+ * `charset = atom / quoted`: printable ASCII only, and never a literal (RFC 3501 §9, RFC 9051
+ * §9), so one that needs quoting and is longer than {@link QUOTED_MAX}, which `string` would
+ * send as a literal, is refused here (CommandReader, like a server, rejects such a command).
+ */
 export function writeCharset(w: Writer, v: unknown, field: string): void {
   if (typeof v === 'string' && v.length > 0 && isAtom(v)) {
     w.raw(v);
@@ -212,6 +216,13 @@ export function writeCharset(w: Writer, v: unknown, field: string): void {
   }
   if (typeof v !== 'string' || v.length === 0 || !/^[\x20-\x7e]+$/.test(v)) {
     throw new ImapEncodeError('INVALID_ATOM', field, `a charset name is printable ASCII, got ${describe(v)}`);
+  }
+  if (v.length > QUOTED_MAX) {
+    throw new ImapEncodeError(
+      'INVALID_ATOM',
+      field,
+      `a charset is an atom or a quoted string, never a literal: one that needs quoting is at most ${QUOTED_MAX} bytes, got ${v.length}`,
+    );
   }
   w.string(valueBytes(v, field), field);
 }

@@ -29,7 +29,8 @@ export const latin1Slice: Slice | undefined = slice(proto?.latin1Slice);
 
 /**
  * UTF-8 to a string; `undefined` outside Node. Only for bytes already checked to be valid
- * UTF-8 (what it does with invalid ones, and with a BOM, is not `TextDecoder`'s).
+ * UTF-8 (what it does with invalid ones is not `TextDecoder`'s). A leading BOM it keeps, as
+ * `utf8Strict` does.
  */
 export const utf8Slice: Slice | undefined = slice(proto?.utf8Slice);
 

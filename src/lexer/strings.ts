@@ -11,7 +11,8 @@ import { latin1Slice, NATIVE_MIN } from './node-slices.ts';
 import { StringCache } from './string-cache.ts';
 import { utf8Strict } from './utf8.ts';
 
-const utf8 = new TextDecoder('utf-8');
+/** A leading BOM is U+FEFF in a value, not a signature (./utf8.ts). */
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
  * ASCII bytes to a string (bytes ≥ 0x80 map to U+0080–U+00FF).
@@ -76,8 +77,7 @@ export function isAscii(buf: Uint8Array, start: number, end: number): boolean {
 
 /**
  * Text bytes to a string: ASCII fast path, else UTF-8 with U+FFFD for invalid sequences (valid
- * UTF-8 without `TextDecoder`'s ~400 ns call, through {@link utf8Strict}; it drops a leading BOM
- * as `TextDecoder` does).
+ * UTF-8 without `TextDecoder`'s ~400 ns call, through {@link utf8Strict}). A leading BOM stays.
  */
 export function textString(buf: Uint8Array, start: number, end: number): string {
   if (isAscii(buf, start, end)) return asciiString(buf, start, end);

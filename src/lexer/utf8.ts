@@ -13,12 +13,16 @@
  * UTF8-4    = %xF0 %x90-BF 2( UTF8-tail ) / %xF1-F3 3( UTF8-tail ) / %xF4 %x80-8F 2( UTF8-tail )
  * ```
  * Exactly the bytes RFC 3629 allows (no overlongs, no surrogates, nothing above U+10FFFF), as
- * `new TextDecoder('utf-8', { fatal: true })` accepts, leading BOM dropped as it drops it.
+ * `new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })` accepts. A leading EF BB BF is
+ * U+FEFF like any other character: a protocol string is not a file, and RFC 3629 §6 asks
+ * protocols that mandate UTF-8 not to use it as a signature, so where it comes it is data (a
+ * password, a mailbox name). `TextDecoder` drops it unless `ignoreBOM` (issue #17: LOGIN's
+ * password "\ufeffpw" read back as "pw", a LIST mailbox EF BB BF "Box" as "Box").
  */
 
 import { NATIVE_MIN, utf8Slice } from './node-slices.ts';
 
-const fatal = new TextDecoder('utf-8', { fatal: true });
+const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Longest input decoded here; longer goes to `TextDecoder` (its per-call cost no longer dominates). */
 const JS_MAX = 256;
@@ -51,21 +55,17 @@ export function unitsString(u: Uint16Array, n: number): string {
 
 /**
  * `buf[start, end)` decoded as UTF-8, or `undefined` when it is not valid UTF-8. A leading BOM
- * is dropped unless `keepBom` (a piece from the middle of a value keeps its U+FEFF).
+ * stays (U+FEFF), as everywhere in a value.
  */
-export function utf8Strict(buf: Uint8Array, start: number, end: number, keepBom = false): string | undefined {
-  let i = start;
-  const bom = end - i >= 3 && buf[i] === 0xef && buf[i + 1] === 0xbb && buf[i + 2] === 0xbf;
-  const from = bom && !keepBom ? start + 3 : start;
+export function utf8Strict(buf: Uint8Array, start: number, end: number): string | undefined {
   if (end - start > JS_MAX) {
     try {
-      const s = fatal.decode(buf.subarray(start, end));
-      return bom && keepBom ? `\ufeff${s}` : s;
+      return fatal.decode(buf.subarray(start, end));
     } catch {
       return undefined;
     }
   }
-  if (bom && !keepBom) i += 3;
+  let i = start;
   let n = 0;
   while (i < end) {
     const c = buf[i]!;
@@ -107,6 +107,6 @@ export function utf8Strict(buf: Uint8Array, start: number, end: number, keepBom 
   }
   // Checked valid: from 16 bytes on, Node's utf8Slice makes the string in one call
   // (./node-slices.ts); the code units decoded above are the fallback.
-  if (end - from >= NATIVE_MIN && utf8Slice !== undefined) return utf8Slice.call(buf, from, end);
+  if (end - start >= NATIVE_MIN && utf8Slice !== undefined) return utf8Slice.call(buf, start, end);
   return unitsString(units, n);
 }

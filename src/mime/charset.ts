@@ -69,7 +69,9 @@ function decoderFor(charset: string): TextDecoder | null {
   let d = decoders.get(label);
   if (d !== undefined) return d;
   try {
-    d = new TextDecoder(ALIAS.get(label) ?? label, { fatal: true });
+    // A leading U+FEFF is text (../lexer/utf8.ts), but for "UTF-16", whose first two bytes
+    // may be a byte-order mark (RFC 2781 §4.3); UTF-16BE / LE carry none (§3.3).
+    d = new TextDecoder(ALIAS.get(label) ?? label, { fatal: true, ignoreBOM: label !== 'utf-16' });
   } catch {
     d = null;
   }

@@ -62,9 +62,9 @@ export function parseMailDateBytes(buf: Uint8Array, start: number, end: number, 
 
 /** The general RFC 5322 date reader (obsolete forms, comments, named zones). */
 function parseGeneral(s: string): Date | null {
-  // Comments ("(CEST)") and the day of the week carry nothing the numbers do not.
-  const t = s
-    .replace(/\([^)]*\)/g, ' ')
+  // Comments ("(CEST)") and the day of the week carry nothing the numbers do not. The
+  // expressions below are anchored at the start: each is tried once, so linear in `s`.
+  const t = withoutComments(s)
     .replace(/^\s*[A-Za-z]{3,}\s*,?\s*/, '')
     .trim();
   const m =
@@ -91,6 +91,30 @@ function parseGeneral(s: string): Date | null {
   }
   const ms = utcMillis(year, month, day, hh, mm, ss) - zone * 60_000;
   return Number.isNaN(ms) ? null : new Date(ms);
+}
+
+/**
+ * `s` with every comment, from a "(" to the next ")", made one space: what
+ * `s.replace(/\([^)]*\)/g, ' ')` gives, in one pass. That expression retries at every "(" and
+ * each try scans to the end when no ")" follows, quadratic in the number of "(" (issue #17: an
+ * ENVELOPE date of 262,144 "(" took 23 s). Once no ")" follows a "(", none follows any later
+ * one either, so the rest is kept as it is.
+ */
+function withoutComments(s: string): string {
+  let open = s.indexOf('(');
+  if (open < 0) return s;
+  // Pieces joined once: `+=` of many short pieces left a deep rope that cost more to flatten.
+  const kept: string[] = [];
+  let from = 0;
+  while (open >= 0) {
+    const close = s.indexOf(')', open + 1);
+    if (close < 0) break;
+    kept.push(s.slice(from, open));
+    from = close + 1;
+    open = s.indexOf('(', from);
+  }
+  kept.push(s.slice(from));
+  return kept.join(' ');
 }
 
 /** `n` digits at `b[i]` as a number, or -1; bytes at or after `end` are no digits. */

@@ -90,7 +90,7 @@ function appendQ(buf: Uint8Array, s: number, e: number): boolean {
 function between(buf: Uint8Array, s: number, e: number, mode: Between): string {
   if (s >= e) return '';
   if (mode === Between.Ascii) return asciiString(buf, s, e);
-  if (mode === Between.Utf8) return utf8Strict(buf, s, e, true) ?? cp1252String(buf, s, e);
+  if (mode === Between.Utf8) return utf8Strict(buf, s, e) ?? cp1252String(buf, s, e);
   return cp1252String(buf, s, e);
 }
 
@@ -153,21 +153,20 @@ export function decodeEncodedWordsRange(buf: Uint8Array, start: number, end: num
     let q1 = at + 2;
     while (q1 < end && buf[q1] !== 0x3f) q1++;
     const enc = q1 + 1 < end ? buf[q1 + 1]! | 0x20 : 0;
-    let close = q1 + 3;
-    while (close + 1 < end && !(buf[close] === 0x3f && buf[close + 1] === 0x3d)) close++;
     let csEnd = at + 2;
     while (csEnd < q1 && buf[csEnd] !== 0x2a) csEnd++;
-    let ok =
-      q1 + 2 < end &&
-      buf[q1 + 2] === 0x3f &&
-      (enc === 0x62 || enc === 0x71) &&
-      close + 1 < end &&
-      csEnd > at + 2;
-    // encoded-text is printable ASCII but "?" (RFC 2047 §2); a charset is a token (no specials).
-    for (let k = q1 + 3; ok && k < close; k++) {
-      const c = buf[k]!;
-      if (c <= 0x20 || c >= 0x7f || c === 0x3f) ok = false;
+    let ok = q1 + 2 < end && buf[q1 + 2] === 0x3f && (enc === 0x62 || enc === 0x71) && csEnd > at + 2;
+    // encoded-text is printable ASCII but "?" (RFC 2047 §2), so the first byte that is not
+    // ends it, and must be the "?" of "?=". Searching "?=" first and checking the text after
+    // scanned to the end of the value from every "=?" (issue #17: 87,381 × "=?x" took 12 s).
+    let close = q1 + 3;
+    while (ok && close < end) {
+      const c = buf[close]!;
+      if (c <= 0x20 || c >= 0x7f || c === 0x3f) break;
+      close++;
     }
+    ok = ok && close + 1 < end && buf[close] === 0x3f && buf[close + 1] === 0x3d;
+    // A charset is a token (no specials).
     for (let k = at + 2; ok && k < csEnd; k++) if (CHARSET_CHAR[buf[k]!] !== 1) ok = false;
     if (!ok) {
       at += 2;

@@ -70,14 +70,7 @@ function decode(buf: Uint8Array, start: number, end: number, high: boolean, word
   if (!high) return decodeEncodedWordsRange(buf, start, end, Between.Ascii);
   const utf8 = utf8Strict(buf, start, end);
   if (!words) return utf8 ?? cp1252String(buf, start, end);
-  // A leading BOM goes as TextDecoder drops it; the pieces between words keep theirs.
-  const bom = utf8 !== undefined && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf;
-  return decodeEncodedWordsRange(
-    buf,
-    bom ? start + 3 : start,
-    end,
-    utf8 === undefined ? Between.Cp1252 : Between.Utf8,
-  );
+  return decodeEncodedWordsRange(buf, start, end, utf8 === undefined ? Between.Cp1252 : Between.Utf8);
 }
 
 function sameAsAscii(value: string, buf: Uint8Array, start: number, end: number): boolean {

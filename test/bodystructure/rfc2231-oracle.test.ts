@@ -41,6 +41,14 @@ describe('joinParameters', () => {
     expect(joinParameters(raw)).toEqual(joinParametersOracle(raw));
   });
 
+  // Past 8 entries names are grouped through a Map, past 16 sections sorted by `sort`.
+  test.prop([fc.array(fc.record({ name, value }), { minLength: 9, maxLength: 60 })], { numRuns: 500 })(
+    'long lists match the string oracle',
+    (raw) => {
+      expect(joinParameters(raw)).toEqual(joinParametersOracle(raw));
+    },
+  );
+
   test.prop([
     fc.array(fc.constantFrom('name*0*', 'name*1', 'name*2*', 'name', 'name*'), {
       minLength: 1,

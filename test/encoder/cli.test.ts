@@ -1,5 +1,8 @@
 /** `imap-wire encode`: JSON in, fragments out. */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { reviveCommand, runEncode } from '../../src/cli/encode.ts';
 
@@ -72,6 +75,20 @@ describe('imap-wire encode', () => {
     expect(run(['--bogus']).code).toBe(2);
     expect(run(['{"name":"NOOP"}', '--tag']).code).toBe(2);
     expect(run(['{"name":"APPEND","mailbox":"x","messages":[{"content":{"base64":"!!"}}]}']).code).toBe(2);
+  });
+
+  test('a BOM before the JSON (stdin or @file) is dropped; one inside a string is kept', () => {
+    const json = '{"name":"LOGIN","username":"u","password":"\ufeffpw"}';
+    const expected = 'C: A1 LOGIN u {5}\n[literal sync 5 bytes]\n\\xef\\xbb\\xbfpw\nC: \n';
+    expect(run(['-', '--literals'], `\ufeff${json}`).out).toBe(expected);
+    const dir = mkdtempSync(join(tmpdir(), 'imap-wire-cli-'));
+    try {
+      const file = join(dir, 'cmd.json');
+      writeFileSync(file, `\ufeff${json}`);
+      expect(run([`@${file}`, '--literals']).out).toBe(expected);
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
   });
 
   test('--help, and the real command dispatches to it', () => {
