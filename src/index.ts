@@ -207,4 +207,5 @@ export type { ExtValue } from './model/tagged-ext.ts';
 export type { VanishedResponse } from './model/vanished.ts';
 export { DEFAULT_OPTIONS, type DecoderOptions, type ResolvedOptions } from './parser/options.ts';
 export { QUIRKS, type QuirkName } from './parser/quirks.ts';
+export { sequenceSetPairs } from './parser/sequence-set.ts';
 export { createDecoderStream, decodeChunks } from './streams.ts';

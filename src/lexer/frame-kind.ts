@@ -30,6 +30,12 @@ export const enum Kind {
   General = 1,
   Status = 2,
   Continuation = 3,
+  /**
+   * `* SEARCH`, `* SORT`, `* THREAD`, `* ESEARCH`, `* VANISHED`: responses made of numbers, whose
+   * length grows with the mailbox (a `UID SEARCH ALL` of 10 million messages is ~90 MB), parsed
+   * into compact arrays; they have a line limit of their own (issue #24). Literals as General.
+   */
+  NumberList = 4,
 }
 
 const enum Step {
@@ -47,8 +53,8 @@ const enum Step {
   Done = 6,
 }
 
-/** Longest status word (`PREAUTH`). */
-const WORD_MAX = 7;
+/** Longest word told apart (`VANISHED`). */
+const WORD_MAX = 8;
 
 // Status words as lower-case letters packed into one number (5 bits a letter), so the word being
 // read needs no buffer.
@@ -62,6 +68,11 @@ const NO = pack('no');
 const BAD = pack('bad');
 const BYE = pack('bye');
 const PREAUTH = pack('preauth');
+const SEARCH = pack('search');
+const SORT = pack('sort');
+const THREAD = pack('thread');
+const ESEARCH = pack('esearch');
+const VANISHED = pack('vanished');
 
 export class KindScanner {
   kind = Kind.Unknown;
@@ -74,6 +85,9 @@ export class KindScanner {
   private depth = 0;
   private quoted = false;
   private escaped = false;
+  /** Bytes fed so far, and how many had been when the kind was settled. */
+  private fed = 0;
+  settledAt = 0;
 
   /** Starts a new response. */
   reset(): void {
@@ -86,6 +100,8 @@ export class KindScanner {
     this.depth = 0;
     this.quoted = false;
     this.escaped = false;
+    this.fed = 0;
+    this.settledAt = 0;
   }
 
   /** Feeds the next bytes of the response's text (line bytes, CRLFs included, no literals). */
@@ -102,18 +118,20 @@ export class KindScanner {
   /** Whether a `{n}` that ends the current line announces a literal. */
   literalAllowed(): boolean {
     if (this.kind === Kind.Unknown) this.lineEnded();
-    if (this.kind === Kind.General) return true;
+    if (this.kind === Kind.General || this.kind === Kind.NumberList) return true;
     if (this.kind === Kind.Continuation) return false;
     return this.step === Step.Code && this.depth > 0;
   }
 
   private settle(kind: Kind): void {
     this.kind = kind;
+    this.settledAt = this.fed;
     this.open = false;
     this.step = Step.Done;
   }
 
   private byte(c: number): void {
+    this.fed++;
     switch (this.step) {
       case Step.Start:
         if (c === Ch.Plus) this.settle(Kind.Continuation);
@@ -143,7 +161,7 @@ export class KindScanner {
           return;
         }
         if (!this.isStatusWord()) {
-          this.settle(Kind.General);
+          this.settle(this.isNumberListWord() && c !== Ch.LBracket ? Kind.NumberList : Kind.General);
           return;
         }
         this.kind = Kind.Status;
@@ -168,6 +186,11 @@ export class KindScanner {
     const w = this.word;
     if (w === OK || w === NO || w === BAD) return true;
     return this.untagged && (w === BYE || w === PREAUTH);
+  }
+
+  private isNumberListWord(): boolean {
+    const w = this.word;
+    return this.untagged && (w === SEARCH || w === SORT || w === THREAD || w === ESEARCH || w === VANISHED);
   }
 
   /** A byte of a response code (its "[" included). */

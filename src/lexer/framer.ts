@@ -26,13 +26,15 @@ import { bytesToFill, textToFill } from './alloc.ts';
 import { AnnounceScanner } from './announce.ts';
 import { Ch } from './chars.ts';
 import { Frame } from './frame.ts';
-import { KindScanner } from './frame-kind.ts';
+import { Kind, KindScanner } from './frame-kind.ts';
 import { grown } from './grow.ts';
 
 /** Size limits the framer enforces; each has its own error code. */
 export interface FramerLimits {
   /** Longest line (text between literals), CRLF included. `LINE_TOO_LONG`. */
   readonly maxLineLength: number;
+  /** Longest line of a SEARCH, SORT, THREAD, ESEARCH or VANISHED response. `LINE_TOO_LONG`. */
+  readonly maxNumberListLength: number;
   /** Largest announced literal. `LITERAL_TOO_LARGE`. */
   readonly maxLiteralSize: number;
   /** Largest response, lines and literals together. `RESPONSE_TOO_LARGE`. */
@@ -288,7 +290,14 @@ export class Framer {
    * where the received bytes end in the current chunk.
    */
   private checkText(lineLen: number, upto: number): void {
-    const { maxLineLength, maxResponseSize } = this.limits;
+    const { maxResponseSize } = this.limits;
+    // The longer limit holds only if the first word settled it within the ordinary limit: then
+    // every chunking agrees on which limit a line is under (an undecided line is ordinary).
+    const k = this.kind;
+    const maxLineLength =
+      k.kind === Kind.NumberList && k.settledAt <= this.limits.maxLineLength
+        ? this.limits.maxNumberListLength
+        : this.limits.maxLineLength;
     const lineOver = lineLen > maxLineLength;
     const lineAt = this.lineOffset + maxLineLength;
     const respAt = this.frameOffset + maxResponseSize;

@@ -13,6 +13,13 @@ export interface DecoderOptions {
   strict?: boolean;
   /** Longest line, CRLF included (`LINE_TOO_LONG`). Default 4 MiB: a 10,000-part BODYSTRUCTURE fits. */
   maxLineLength?: number;
+  /**
+   * Longest line of a response made of numbers: SEARCH, SORT, THREAD, ESEARCH, VANISHED
+   * (`LINE_TOO_LONG`). Default 256 MiB: a `UID SEARCH ALL`, SORT or `VANISHED (EARLIER)` of
+   * 10,000,000 ten-digit UIDs is ~110 MB, a THREAD of as many ~130 MB. Their numbers are parsed
+   * into compact arrays, so a long line does not multiply into objects as other lines would.
+   */
+  maxNumberListLength?: number;
   /** Largest literal (`LITERAL_TOO_LARGE`). Default 256 MiB. */
   maxLiteralSize?: number;
   /** Largest response, lines and literals together (`RESPONSE_TOO_LARGE`). Default 512 MiB. */
@@ -25,6 +32,7 @@ export interface DecoderOptions {
 export interface ResolvedOptions {
   readonly strict: boolean;
   readonly maxLineLength: number;
+  readonly maxNumberListLength: number;
   readonly maxLiteralSize: number;
   readonly maxResponseSize: number;
   readonly maxDepth: number;
@@ -41,6 +49,7 @@ export interface ResolvedOptions {
 export const DEFAULT_OPTIONS: ResolvedOptions = {
   strict: false,
   maxLineLength: 4 * 1024 * 1024,
+  maxNumberListLength: 256 * 1024 * 1024,
   maxLiteralSize: 256 * 1024 * 1024,
   maxResponseSize: 512 * 1024 * 1024,
   maxDepth: 256,
@@ -57,6 +66,11 @@ export function resolveOptions(o: DecoderOptions = {}): ResolvedOptions {
   return {
     strict: o.strict ?? false,
     maxLineLength: positive('maxLineLength', o.maxLineLength, DEFAULT_OPTIONS.maxLineLength),
+    maxNumberListLength: positive(
+      'maxNumberListLength',
+      o.maxNumberListLength,
+      DEFAULT_OPTIONS.maxNumberListLength,
+    ),
     maxLiteralSize: positive('maxLiteralSize', o.maxLiteralSize, DEFAULT_OPTIONS.maxLiteralSize),
     maxResponseSize: positive('maxResponseSize', o.maxResponseSize, DEFAULT_OPTIONS.maxResponseSize),
     maxDepth: positive('maxDepth', o.maxDepth, DEFAULT_OPTIONS.maxDepth),

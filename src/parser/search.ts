@@ -7,13 +7,15 @@
 import { Ch } from '../lexer/chars.ts';
 import type { Cursor } from '../lexer/cursor.ts';
 import type { SearchResponse } from '../model/response.ts';
+import { takeNzNumberRun } from './number-run.ts';
 
 /** Reads the data after `* SEARCH`. */
 export function takeSearch(cur: Cursor): SearchResponse {
   const ids: number[] = [];
   const out: SearchResponse = { type: 'untagged', kind: 'search', ids };
-  while (cur.peek() === Ch.Space) {
-    if (cur.skipTrailingSpace()) break;
+  for (;;) {
+    takeNzNumberRun(cur, ids);
+    if (cur.peek() !== Ch.Space || cur.skipTrailingSpace()) break;
     cur.pos++;
     if (cur.peek() === Ch.LParen) {
       cur.enter();

@@ -18,12 +18,15 @@ import { Ch, DIGIT } from '../../lexer/chars.ts';
 import type { Cursor } from '../../lexer/cursor.ts';
 import type { SortResponse, Thread, ThreadResponse } from '../../model/search.ts';
 import type { RegisterUntagged } from '../extensions.ts';
+import { takeNzNumberRun } from '../number-run.ts';
 
 /** Reads the data after `* SORT`. */
 export function takeSort(cur: Cursor): SortResponse {
   const ids: number[] = [];
   const r: SortResponse = { type: 'untagged', kind: 'sort', ids };
-  while (cur.skipIf(Ch.Space)) {
+  for (;;) {
+    takeNzNumberRun(cur, ids);
+    if (!cur.skipIf(Ch.Space)) break;
     if (cur.peek() === Ch.LParen) {
       cur.enter();
       cur.expectKeyword('MODSEQ');
