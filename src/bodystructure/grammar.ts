@@ -264,10 +264,10 @@ function takeExtensionTail(cur: Cursor, node: MultipartBody | SinglePartBody): v
 }
 
 /** `media-subtype [SP body-ext-mpart] ")"` after the children; the cursor stands after the last child. */
-function finishMultipart(cur: Cursor, parts: BodyStructure[], extensible: boolean): MultipartBody {
+function finishMultipart(cur: Cursor, parts: BodyStructure[]): MultipartBody {
   if (parts.length > 0) cur.expectSp();
   const node: MultipartBody = { type: 'multipart', subtype: takeToken(cur, 'nilMediaSubtype'), parts };
-  if (extensible && cur.skipIf(Ch.Space)) {
+  if (cur.skipIf(Ch.Space)) {
     node.params = takeParams(cur);
     takeExtensionTail(cur, node);
   }
@@ -305,19 +305,14 @@ function atNumber(cur: Cursor): boolean {
 }
 
 /** `[SP body-fld-lines]` of text and message parts, then the 1part extension and ")". */
-function finishPart(
-  cur: Cursor,
-  part: SinglePartBody,
-  extensible: boolean,
-  linesRequired: boolean,
-): SinglePartBody {
+function finishPart(cur: Cursor, part: SinglePartBody, linesRequired: boolean): SinglePartBody {
   if (linesRequired) {
     if (atNumber(cur)) {
       cur.pos++;
       part.lines = takeNumberField(cur, true);
     } else cur.quirk('missingBodyLines', cur.pos);
   }
-  if (extensible && cur.skipIf(Ch.Space)) {
+  if (cur.skipIf(Ch.Space)) {
     part.md5 = takeNText(cur);
     takeExtensionTail(cur, part);
   }
@@ -369,10 +364,11 @@ function countValues(cur: Cursor): number {
 }
 
 /**
- * Reads a `body` (the cursor on its "("). `extensible`: BODYSTRUCTURE (extension data
- * allowed) rather than BODY. Section numbers are assigned to the finished tree.
+ * Reads a `body` (the cursor on its "("), for BODY and BODYSTRUCTURE alike: the grammar gives
+ * both the extension data (`"BODY" ["STRUCTURE"] SP body`). Section numbers are assigned to the
+ * finished tree.
  */
-export function takeBody(cur: Cursor, extensible: boolean): BodyStructure {
+export function takeBody(cur: Cursor): BodyStructure {
   const stack: (OpenMultipart | OpenMessage)[] = [];
   let node: BodyStructure;
   for (;;) {
@@ -384,7 +380,7 @@ export function takeBody(cur: Cursor, extensible: boolean): BodyStructure {
     if (isEmptyMultipart(cur)) {
       cur.quirk('emptyMultipart', cur.pos);
       if (cur.skipNil()) cur.expectSp();
-      node = finishMultipart(cur, [], extensible);
+      node = finishMultipart(cur, []);
     } else {
       const part = takePartStart(cur);
       const message = part.type === 'message' && (part.subtype === 'rfc822' || part.subtype === 'global');
@@ -397,7 +393,7 @@ export function takeBody(cur: Cursor, extensible: boolean): BodyStructure {
       }
       // A message/rfc822 part sent like a basic one (no envelope, no body): Exchange, Yahoo.
       if (message) cur.quirk('messageWithoutEnvelope', cur.pos);
-      node = finishPart(cur, part, extensible, part.type === 'text');
+      node = finishPart(cur, part, part.type === 'text');
     }
     // Close what the finished node completes.
     for (;;) {
@@ -410,11 +406,11 @@ export function takeBody(cur: Cursor, extensible: boolean): BodyStructure {
         top.parts.push(node);
         if (cur.peek() === Ch.LParen) break;
         stack.pop();
-        node = finishMultipart(cur, top.parts, extensible);
+        node = finishMultipart(cur, top.parts);
       } else {
         stack.pop();
         top.part.body = node;
-        node = finishPart(cur, top.part, extensible, true);
+        node = finishPart(cur, top.part, true);
       }
     }
   }

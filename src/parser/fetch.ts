@@ -124,13 +124,14 @@ function takeSectionValue(cur: Cursor, attrs: FetchAttributes, kind: 'body' | 'b
 
 registerFetchAttribute('BODY', (cur, attrs) => {
   if (cur.peek() === Ch.LBracket) return takeSectionValue(cur, attrs, 'body');
-  // "BODY" SP body: the non-extensible structure.
+  // `"BODY" ["STRUCTURE"] SP body`: one rule, and `body` has the extension data; only the prose
+  // says a BODY "MUST NOT" carry it, and servers do (ruby/net-imap [Bug #7147], #11128).
   cur.expectSp();
-  attrs.body = takeBody(cur, false);
+  attrs.body = takeBody(cur);
 });
 registerFetchAttribute('BODYSTRUCTURE', (cur, attrs) => {
   cur.expectSp();
-  attrs.bodyStructure = takeBody(cur, true);
+  attrs.bodyStructure = takeBody(cur);
 });
 registerFetchAttribute('ENVELOPE', (cur, attrs) => {
   cur.expectSp();

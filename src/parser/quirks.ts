@@ -29,6 +29,16 @@ export const QUIRKS = {
     servers:
       'Gmail, Exchange and others (imap-codec quirk_missing_text); RFC 9051 itself made the text optional after a code',
   },
+  malformedResponseCode: {
+    what: 'a response code that does not follow its grammar, read up to the first `]` as an unknown code (`malformed: true`) with its raw text: a known code with a missing, extra or malformed payload (`[COPYUID]`, `[COPYUID 1 2 3 extra]`, `[CLOSED junk]`) or no code by the grammar (`[Error="Lookup failed" Server=…]`); strict mode keeps the grammar error, with the tag and status',
+    servers:
+      'Outlook.com / Microsoft 365 (`A1 OK [Error="…" Server=…] AUTHENTICATE completed.`, ruby/net-imap#597; `[COPYUID 701  ]`, net-imap test/…/quirky_behaviors.yml)',
+  },
+  malformedRespText: {
+    what: 'status text that does not parse (a NUL, a bare CR, no SP after the code, a `[` that no `]` closes), read raw to the line end; strict mode keeps the grammar error, with the tag and status',
+    servers:
+      'servers that put an unclosed `[` or binary junk into their texts (net-imap falls back to `resp-text = text` the same way, ruby/net-imap#597)',
+  },
   emptyContinuation: {
     what: 'a continuation request `+` with no SP and no text',
     servers: 'Exchange, Gmail during AUTHENTICATE (imap-codec quirk_empty_continue_req)',

@@ -813,6 +813,10 @@ describe('RFC 9051 §9 ABNF boundaries: what the grammar refuses', () => {
   });
 
   test('uid-set has no "*" (COPYUID)', () => {
-    expectRefused('A1 OK [COPYUID 38505 1:* 3956:3958] Done\r\n', { code: 'SYNTAX', offset: 23 });
+    expectRefused(
+      'A1 OK [COPYUID 38505 1:* 3956:3958] Done\r\n',
+      { code: 'SYNTAX', offset: 23 },
+      { strict: true },
+    );
   });
 });
