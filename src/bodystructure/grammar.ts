@@ -220,7 +220,10 @@ const TOKEN_CHAR: Uint8Array = (() => {
  * Message"`, quirk `descriptionAsDisposition`), which goes to `node.description` and leaves the
  * disposition absent (`undefined`).
  */
-function takeDisposition(cur: Cursor, node: MultipartBody | SinglePartBody): BodyDisposition | null | undefined {
+function takeDisposition(
+  cur: Cursor,
+  node: MultipartBody | SinglePartBody,
+): BodyDisposition | null | undefined {
   if (cur.skipNil()) return null;
   if (cur.peek() !== Ch.LParen) {
     const at = cur.pos;

@@ -117,11 +117,13 @@ export const QUIRKS = {
   },
   spaceAfterBodyParen: {
     what: 'a SP after the "(" that opens a body before its first child (`( ("text" …`)',
-    servers: 'seen in the malformed BODYSTRUCTUREs collected for imap-wire issue #18 (server not named there)',
+    servers:
+      'seen in the malformed BODYSTRUCTUREs collected for imap-wire issue #18 (server not named there)',
   },
   doubleSpaceBeforeParams: {
     what: 'two SPs between a media subtype and its parameter list (`"text" "plain"  ("charset" …)`)',
-    servers: 'servers of ruby/net-imap users since 2014 (ruby/net-imap PR #271, test_bodystructure_extra_space)',
+    servers:
+      'servers of ruby/net-imap users since 2014 (ruby/net-imap PR #271, test_bodystructure_extra_space)',
   },
   nilParamValue: {
     what: 'NIL as a body parameter value (`("boundary" NIL)`), read as `""`; body-fld-param holds strings',
@@ -134,11 +136,13 @@ export const QUIRKS = {
   },
   nilMediaType: {
     what: 'NIL as a media type in a one-part body (read as `""`)',
-    servers: 'MailKit ImapUtils ParseContentType reads a NIL type as application (servers facing parts without Content-Type)',
+    servers:
+      'MailKit ImapUtils ParseContentType reads a NIL type as application (servers facing parts without Content-Type)',
   },
   starInFlags: {
     what: '`\\*` in FLAGS or FETCH FLAGS (only PERMANENTFLAGS may hold it)',
-    servers: 'GreenMail (greenmail-mail-test/greenmail#633, ruby/net-imap#228); Zoho Mail (imap-proto flag_list)',
+    servers:
+      'GreenMail (greenmail-mail-test/greenmail#633, ruby/net-imap#228); Zoho Mail (imap-proto flag_list)',
   },
   bracketInFlag: {
     what: 'a `]` inside a flag keyword (`OIB-Seen-[Gmail]/All`); `]` is not an ATOM-CHAR',
@@ -146,11 +150,13 @@ export const QUIRKS = {
   },
   emptyDelimiter: {
     what: '`""` as the LIST hierarchy delimiter (read as NIL, a flat hierarchy)',
-    servers: 'reported in imap-wire issue #18 from other clients\' captures (RFC 9051 wants one QUOTED-CHAR or NIL)',
+    servers:
+      "reported in imap-wire issue #18 from other clients' captures (RFC 9051 wants one QUOTED-CHAR or NIL)",
   },
   unquoted8BitMailbox: {
     what: 'an unquoted mailbox name with 8-bit (UTF-8) bytes in LIST, LSUB or STATUS (ASTRING-CHAR is 7-bit)',
-    servers: 'servers with UTF8=ACCEPT or raw 8-bit folder names that do not quote them (imap-proto core.rs accepts 8-bit bytes for Dovecot and Cyrus)',
+    servers:
+      'servers with UTF8=ACCEPT or raw 8-bit folder names that do not quote them (imap-proto core.rs accepts 8-bit bytes for Dovecot and Cyrus)',
   },
   quotaWithoutResources: {
     what: '`* QUOTA ""` without its resource list',

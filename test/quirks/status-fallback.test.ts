@@ -25,7 +25,8 @@ const cases: Case[] = [
   {
     name: 'Outlook.com: a code that is no code by the grammar',
     source: 'ruby/net-imap#597',
-    input: 'A1 OK [Error="Lookup failed" Server=BY5PR17MB.namprd17.prod.outlook.com] AUTHENTICATE completed.\r\n',
+    input:
+      'A1 OK [Error="Lookup failed" Server=BY5PR17MB.namprd17.prod.outlook.com] AUTHENTICATE completed.\r\n',
     quirk: 'malformedResponseCode',
     expected: {
       type: 'tagged',
@@ -71,7 +72,8 @@ const cases: Case[] = [
   },
   {
     name: 'Outlook.com / Microsoft 365: COPYUID with its uid-sets missing',
-    source: 'ruby/net-imap quirky_behaviors.yml ("Outlook.com and Microsoft 365 can send an invalid COPYUID")',
+    source:
+      'ruby/net-imap quirky_behaviors.yml ("Outlook.com and Microsoft 365 can send an invalid COPYUID")',
     input: 'A4 OK [COPYUID 701  ] Done\r\n',
     quirk: 'malformedResponseCode',
     expected: {
@@ -212,5 +214,8 @@ test('a "[" inside a code\'s free text: the code ends at the first "]" (RFC 9051
 
 test('an error before the status keeps the tag: `A1 OKAY` is no status, but A1 is over', () => {
   const [e] = decodeAllWays(bytes('A1 OKAY done\r\n'));
-  expect(e).toMatchObject({ type: 'error', error: { code: 'SYNTAX', offset: 3, tag: 'A1', status: undefined } });
+  expect(e).toMatchObject({
+    type: 'error',
+    error: { code: 'SYNTAX', offset: 3, tag: 'A1', status: undefined },
+  });
 });
