@@ -26,8 +26,12 @@
  * ```
  *
  * Server deviations accepted as named quirks (strict mode refuses them): see `quirks.ts`,
- * entries `nilBodyEncoding`, `dispositionAsString`, `emptyMultipart`, `messageWithoutEnvelope`,
- * `missingBodyLines`, `quotedNumber`, `emptyParamList`, `nilMediaSubtype`.
+ * entries `nilBodyEncoding`, `dispositionAsString`, `descriptionAsDisposition`, `emptyMultipart`,
+ * `messageWithoutEnvelope`, `missingBodyLines`, `quotedNumber`, `emptyParamList`,
+ * `nilParamValue`, `nilMediaType`, `nilMediaSubtype`, `spaceBetweenBodyParts`,
+ * `spaceAfterBodyParen`, `doubleSpaceBeforeParams`. Each is tested only where the grammar
+ * already failed to match (a NIL where a string goes, a SP where none goes): valid input pays
+ * nothing for them.
  */
 import { Ch, DIGIT } from '../lexer/chars.ts';
 import type { Cursor } from '../lexer/cursor.ts';

@@ -4,6 +4,7 @@
  * kept when the response has one); the same whole, one byte per push and split anywhere; and
  * the response after it still parses.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { ResponseDecoder } from '../../src/index.ts';
 import { QUIRKS } from '../../src/parser/quirks.ts';
@@ -221,8 +222,10 @@ describe.each(cases)('$quirk: $what', (c) => {
   });
 });
 
-test('every quirk names its servers', () => {
+test('every quirk names its servers, and the README quirk table lists it', () => {
+  const readme = readFileSync('README.md', 'utf8');
   for (const [name, q] of Object.entries(QUIRKS)) {
+    expect(readme, name).toMatch(new RegExp(`^\\| \`${name}\`\\s+\\|`, 'm'));
     expect(q.servers.length, name).toBeGreaterThan(10);
     expect(q.what.length, name).toBeGreaterThan(10);
   }
