@@ -52,16 +52,61 @@ export class ImapParseError extends Error {
   readonly excerpt: string;
   /** For `STRICT`: the quirk that strict mode refused. */
   readonly quirk: string | undefined;
+  /**
+   * For a failed tagged response: its tag, as far as it could be read. A client waiting for
+   * that tag learns from this error that its command completed (badly formed), instead of
+   * waiting forever. `undefined` for untagged responses and when the tag itself was unreadable.
+   */
+  readonly tag: string | undefined;
+  /**
+   * For a failed status response (`A1 OK …`, `* BYE …`): the status word it was read with, so
+   * that a strict client still knows whether the command succeeded or the server is leaving.
+   */
+  readonly status: ErrorStatus | undefined;
 
-  constructor(code: ImapParseErrorCode, offset: number, expected: string, excerpt: string, quirk?: string) {
+  constructor(
+    code: ImapParseErrorCode,
+    offset: number,
+    expected: string,
+    excerpt: string,
+    quirk?: string,
+    tag?: string,
+    status?: ErrorStatus,
+  ) {
     super(`${code} at offset ${offset}: expected ${expected} near "${excerpt}"`);
     this.code = code;
     this.offset = offset;
     this.expected = expected;
     this.excerpt = excerpt;
     this.quirk = quirk;
+    this.tag = tag;
+    this.status = status;
+  }
+
+  /**
+   * The same error, carrying the tag and status of the response it happened in (see
+   * {@link ImapParseError.tag}). Fields already set are kept.
+   *
+   * @example
+   * ```ts
+   * new ImapParseError('SYNTAX', 9, '"]"', '…').withResponse('A1', 'OK').tag; // 'A1'
+   * ```
+   */
+  withResponse(tag: string | undefined, status: ErrorStatus | undefined): ImapParseError {
+    return new ImapParseError(
+      this.code,
+      this.offset,
+      this.expected,
+      this.excerpt,
+      this.quirk,
+      this.tag ?? tag,
+      this.status ?? status,
+    );
   }
 }
+
+/** The status word of a failed status response (tagged `OK`/`NO`/`BAD`, or untagged `BYE`/`PREAUTH` too). */
+export type ErrorStatus = 'OK' | 'NO' | 'BAD' | 'BYE' | 'PREAUTH';
 
 const HEX = '0123456789abcdef';
 

@@ -57,7 +57,7 @@ export type { EncodeOptions } from './encoder/options.ts';
 export { compressUids, formatSequenceSet, type SequenceSetRules } from './encoder/sequence-set.ts';
 export { checkTag, TagGenerator } from './encoder/tag.ts';
 // Errors
-export { ImapParseError, type ImapParseErrorCode } from './errors.ts';
+export { type ErrorStatus, ImapParseError, type ImapParseErrorCode } from './errors.ts';
 // MIME decoding
 export { decodeCharset, decodeHeaderBytes, isKnownCharset } from './mime/charset.ts';
 export { parseMailDate } from './mime/date.ts';

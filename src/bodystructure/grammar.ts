@@ -26,15 +26,19 @@
  * ```
  *
  * Server deviations accepted as named quirks (strict mode refuses them): see `quirks.ts`,
- * entries `nilBodyEncoding`, `dispositionAsString`, `emptyMultipart`, `messageWithoutEnvelope`,
- * `missingBodyLines`, `quotedNumber`, `emptyParamList`, `nilMediaSubtype`.
+ * entries `nilBodyEncoding`, `dispositionAsString`, `descriptionAsDisposition`, `emptyMultipart`,
+ * `messageWithoutEnvelope`, `missingBodyLines`, `quotedNumber`, `emptyParamList`,
+ * `nilParamValue`, `nilMediaType`, `nilMediaSubtype`, `spaceBetweenBodyParts`,
+ * `spaceAfterBodyParen`, `doubleSpaceBeforeParams`. Each is tested only where the grammar
+ * already failed to match (a NIL where a string goes, a SP where none goes): valid input pays
+ * nothing for them.
  */
 import { Ch, DIGIT } from '../lexer/chars.ts';
 import type { Cursor } from '../lexer/cursor.ts';
-import { StringCache } from '../lexer/string-cache.ts';
+import { fnv1a, StringCache } from '../lexer/string-cache.ts';
 import { lowerAtomHashed } from '../lexer/strings.ts';
 import { decodeHeaderBytes } from '../mime/charset.ts';
-import { headerTextScanned } from '../mime/header-text.ts';
+import { headerText, headerTextScanned } from '../mime/header-text.ts';
 import { joinParameters, type RawParameter } from '../mime/rfc2231.ts';
 import type {
   BodyDisposition,
@@ -124,7 +128,7 @@ function hasStar(buf: Uint8Array, start: number, end: number): boolean {
 const paramValues = new StringCache(2048, 64);
 
 /**
- * `body-fld-param`; `()` is quirk `emptyParamList`. Names and values are decoded as they are
+ * `body-fld-param`; `()` is quirk `emptyParamList`, a NIL value quirk `nilParamValue` (read as `""`). Names and values are decoded as they are
  * read; a name with `*` (RFC 2231) sends the list through {@link joinParameters} instead.
  */
 function takeParams(cur: Cursor): BodyParameter[] {
@@ -152,9 +156,12 @@ function takeParams(cur: Cursor): BodyParameter[] {
       name = lowerAtomHashed(b, 0, b.length, cur.tokHash);
     }
     cur.expectSp();
+    const at = cur.pos;
     const kind = cur.takeNStringScanned();
     let value = '';
-    if (kind === 0) {
+    // `("boundary" NIL)`: mail.ru (MailKit #124); body-fld-param holds strings only.
+    if (kind < 0) cur.quirk('nilParamValue', at);
+    else if (kind === 0) {
       value = headerTextScanned(
         cur.buf,
         cur.tokStart,
@@ -187,7 +194,12 @@ function takeRfc2231Params(cur: Cursor): BodyParameter[] {
   for (;;) {
     const name = cur.takeString();
     cur.expectSp();
-    const value = cur.takeNString() ?? new Uint8Array(0);
+    const at = cur.pos;
+    let value = cur.takeNString();
+    if (value === null) {
+      cur.quirk('nilParamValue', at);
+      value = new Uint8Array(0);
+    }
     raw.push({ name, value });
     if (!cur.skipIf(Ch.Space)) break;
   }
@@ -195,14 +207,42 @@ function takeRfc2231Params(cur: Cursor): BodyParameter[] {
   return joinParameters(raw);
 }
 
-/** `body-fld-dsp`; a bare string (`"inline"`) is quirk `dispositionAsString` (Exchange). */
-function takeDisposition(cur: Cursor): BodyDisposition | null {
+/**
+ * RFC 2045 `token`: CHAR minus SP, CTLs and tspecials `()<>@,;:\"/[]?=`. A disposition type is
+ * one; a description ("S/MIME Encrypted Message") is not.
+ */
+const TOKEN_CHAR: Uint8Array = (() => {
+  const t = new Uint8Array(256);
+  for (let c = 0x21; c < 0x7f; c++) t[c] = 1;
+  for (const c of '()<>@,;:\\"/[]?=') t[c.charCodeAt(0)] = 0;
+  return t;
+})();
+
+/**
+ * `body-fld-dsp`. A bare string there is Exchange's: a disposition type (`"inline"`, quirk
+ * `dispositionAsString`, MailKit #919), or the part's Content-Description (`"S/MIME Encrypted
+ * Message"`, quirk `descriptionAsDisposition`), which goes to `node.description` and leaves the
+ * disposition absent (`undefined`).
+ */
+function takeDisposition(
+  cur: Cursor,
+  node: MultipartBody | SinglePartBody,
+): BodyDisposition | null | undefined {
   if (cur.skipNil()) return null;
   if (cur.peek() !== Ch.LParen) {
     const at = cur.pos;
-    const type = takeLower(cur);
-    cur.quirk('dispositionAsString', at);
-    return { type, params: [] };
+    const raw = cur.takeString();
+    let token = raw.length > 0;
+    for (let i = 0; i < raw.length && token; i++) token = TOKEN_CHAR[raw[i]!] === 1;
+    if (token) {
+      cur.quirk('dispositionAsString', at);
+      return { type: lowerAtomHashed(raw, 0, raw.length, fnv1a(raw, 0, raw.length)), params: [] };
+    }
+    cur.quirk('descriptionAsDisposition', at);
+    const text = headerText(raw, 0, raw.length, null);
+    if (node.type === 'multipart') node.description = text;
+    else if (node.description === null) node.description = text;
+    return undefined;
   }
   cur.enter();
   const type = takeLower(cur);
@@ -255,7 +295,8 @@ function takeExtension(cur: Cursor): BodyExtension {
 /** The extension fields after md5 (1part) or params (mpart): `[SP dsp [SP lang [SP loc *(SP ext)]]]`. */
 function takeExtensionTail(cur: Cursor, node: MultipartBody | SinglePartBody): void {
   if (!cur.skipIf(Ch.Space)) return;
-  node.disposition = takeDisposition(cur);
+  const disposition = takeDisposition(cur, node);
+  if (disposition !== undefined) node.disposition = disposition;
   if (!cur.skipIf(Ch.Space)) return;
   node.language = takeLanguage(cur);
   if (!cur.skipIf(Ch.Space)) return;
@@ -264,10 +305,10 @@ function takeExtensionTail(cur: Cursor, node: MultipartBody | SinglePartBody): v
 }
 
 /** `media-subtype [SP body-ext-mpart] ")"` after the children; the cursor stands after the last child. */
-function finishMultipart(cur: Cursor, parts: BodyStructure[], extensible: boolean): MultipartBody {
+function finishMultipart(cur: Cursor, parts: BodyStructure[]): MultipartBody {
   if (parts.length > 0) cur.expectSp();
   const node: MultipartBody = { type: 'multipart', subtype: takeToken(cur, 'nilMediaSubtype'), parts };
-  if (extensible && cur.skipIf(Ch.Space)) {
+  if (cur.skipIf(Ch.Space)) {
     node.params = takeParams(cur);
     takeExtensionTail(cur, node);
   }
@@ -277,10 +318,15 @@ function finishMultipart(cur: Cursor, parts: BodyStructure[], extensible: boolea
 
 /** `media-* SP body-fields` of a one-part body. */
 function takePartStart(cur: Cursor): SinglePartBody {
-  const type = takeLower(cur);
+  const type = takeToken(cur, 'nilMediaType');
   cur.expectSp();
   const subtype = takeToken(cur, 'nilMediaSubtype');
   cur.expectSp();
+  if (cur.peek() === Ch.Space) {
+    // `"text" "plain"  ("charset" …)`: ruby/net-imap PR #271 (GH-271), from customers' servers.
+    cur.quirk('doubleSpaceBeforeParams', cur.pos);
+    while (cur.skipIf(Ch.Space));
+  }
   const params = takeParams(cur);
   cur.expectSp();
   const id = takeNText(cur);
@@ -305,19 +351,14 @@ function atNumber(cur: Cursor): boolean {
 }
 
 /** `[SP body-fld-lines]` of text and message parts, then the 1part extension and ")". */
-function finishPart(
-  cur: Cursor,
-  part: SinglePartBody,
-  extensible: boolean,
-  linesRequired: boolean,
-): SinglePartBody {
+function finishPart(cur: Cursor, part: SinglePartBody, linesRequired: boolean): SinglePartBody {
   if (linesRequired) {
     if (atNumber(cur)) {
       cur.pos++;
       part.lines = takeNumberField(cur, true);
     } else cur.quirk('missingBodyLines', cur.pos);
   }
-  if (extensible && cur.skipIf(Ch.Space)) {
+  if (cur.skipIf(Ch.Space)) {
     part.md5 = takeNText(cur);
     takeExtensionTail(cur, part);
   }
@@ -369,14 +410,20 @@ function countValues(cur: Cursor): number {
 }
 
 /**
- * Reads a `body` (the cursor on its "("). `extensible`: BODYSTRUCTURE (extension data
- * allowed) rather than BODY. Section numbers are assigned to the finished tree.
+ * Reads a `body` (the cursor on its "("), for BODY and BODYSTRUCTURE alike: the grammar gives
+ * both the extension data (`"BODY" ["STRUCTURE"] SP body`). Section numbers are assigned to the
+ * finished tree.
  */
-export function takeBody(cur: Cursor, extensible: boolean): BodyStructure {
+export function takeBody(cur: Cursor): BodyStructure {
   const stack: (OpenMultipart | OpenMessage)[] = [];
   let node: BodyStructure;
   for (;;) {
     cur.enter();
+    if (cur.peek() === Ch.Space && cur.peekAt(1) === Ch.LParen) {
+      // `( ("text" …`: quirk spaceAfterBodyParen.
+      cur.quirk('spaceAfterBodyParen', cur.pos);
+      cur.pos++;
+    }
     if (cur.peek() === Ch.LParen) {
       stack.push({ kind: Open.Multipart, parts: [] });
       continue;
@@ -384,7 +431,7 @@ export function takeBody(cur: Cursor, extensible: boolean): BodyStructure {
     if (isEmptyMultipart(cur)) {
       cur.quirk('emptyMultipart', cur.pos);
       if (cur.skipNil()) cur.expectSp();
-      node = finishMultipart(cur, [], extensible);
+      node = finishMultipart(cur, []);
     } else {
       const part = takePartStart(cur);
       const message = part.type === 'message' && (part.subtype === 'rfc822' || part.subtype === 'global');
@@ -397,7 +444,7 @@ export function takeBody(cur: Cursor, extensible: boolean): BodyStructure {
       }
       // A message/rfc822 part sent like a basic one (no envelope, no body): Exchange, Yahoo.
       if (message) cur.quirk('messageWithoutEnvelope', cur.pos);
-      node = finishPart(cur, part, extensible, part.type === 'text');
+      node = finishPart(cur, part, part.type === 'text');
     }
     // Close what the finished node completes.
     for (;;) {
@@ -409,12 +456,18 @@ export function takeBody(cur: Cursor, extensible: boolean): BodyStructure {
       if (top.kind === Open.Multipart) {
         top.parts.push(node);
         if (cur.peek() === Ch.LParen) break;
+        // `(…) (…) "mixed"`: Stalwart, Exchange (imap-codec PR #697), maddy (modern-email/defects#51).
+        if (cur.peek() === Ch.Space && cur.peekAt(1) === Ch.LParen) {
+          cur.quirk('spaceBetweenBodyParts', cur.pos);
+          cur.pos++;
+          break;
+        }
         stack.pop();
-        node = finishMultipart(cur, top.parts, extensible);
+        node = finishMultipart(cur, top.parts);
       } else {
         stack.pop();
         top.part.body = node;
-        node = finishPart(cur, top.part, extensible, true);
+        node = finishPart(cur, top.part, true);
       }
     }
   }

@@ -1,7 +1,8 @@
 /**
  * The JSON form of decoded items (DESIGN.md "The command line"): the typed model itself, with
  * byte strings as JSON strings when valid UTF-8 else `{"base64": …}`, bigints as decimal
- * strings, dates as ISO 8601, and errors as `{type:"error", code, offset, message, excerpt}`.
+ * strings, dates as ISO 8601, and errors as `{type:"error", code, offset, message, excerpt}` (with `quirk`, `tag`, `status` when
+ * known).
  */
 import type { DecodeItem } from '../decoder.ts';
 import { asciiString, utf8OrUndefined } from '../lexer/strings.ts';
@@ -56,6 +57,8 @@ export function itemToJson(item: DecodeItem, o: JsonOptions = {}): unknown {
       excerpt: e.excerpt,
     };
     if (e.quirk !== undefined) out['quirk'] = e.quirk;
+    if (e.tag !== undefined) out['tag'] = e.tag;
+    if (e.status !== undefined) out['status'] = e.status;
     return out;
   }
   return toJsonValue(item, o);

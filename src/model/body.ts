@@ -52,6 +52,11 @@ export interface MultipartBody extends ExtensionFields {
   parts: BodyStructure[];
   /** `body-ext-mpart`'s `body-fld-param` (the boundary, …); absent in BODY. */
   params?: BodyParameter[];
+  /**
+   * The Content-Description Exchange sends in the disposition slot of a multipart (quirk
+   * `descriptionAsDisposition`); the grammar has no place for it.
+   */
+  description?: string;
 }
 
 /**

@@ -122,14 +122,21 @@ export interface MailboxIdCode {
 }
 
 /**
- * A code this parser has no grammar for: its name as sent and the text up to the matching `]`
- * (brackets and quoted strings balanced), e.g. `[X-FOO a [b] "c]"]` → raw `a [b] "c]"`.
+ * A code this parser has no grammar for: its name as sent and the text up to the first `]`
+ * (RFC 9051 `atom [SP 1*<any TEXT-CHAR except "]">]`), e.g. `[X-FOO see a[b] c` → raw `see a[b`.
+ *
+ * Also a code that did not parse (quirk `malformedResponseCode`): a known code with a missing,
+ * extra or malformed payload (`[COPYUID]`, `[CLOSED junk]`) or no code at all by the grammar
+ * (`[Error="Lookup failed" Server=…]`, Outlook.com); then `malformed` is set and `name` is the
+ * atom it starts with (`COPYUID`, `Error=`).
  */
 export interface UnknownCode {
   name: string;
   unknown: true;
   /** Everything after the name and its SP, up to the closing `]`; absent when nothing followed. */
   raw?: string;
+  /** Set when this is a code that did not follow its grammar, read raw (quirk `malformedResponseCode`). */
+  malformed?: true;
 }
 
 /** Any response code. */

@@ -279,10 +279,20 @@ export function takeEnvelope(cur: Cursor): Envelope {
   const cc = takeAddressList(cur);
   cur.expectSp();
   const bcc = takeAddressList(cur);
-  cur.expectSp();
-  const inReplyTo = takePlain(cur);
-  cur.expectSp();
-  const messageId = takePlain(cur);
+  let inReplyTo: string | null = null;
+  let messageId: string | null = null;
+  // An envelope that ends early, without In-Reply-To (MailKit #932) or Message-ID (MailKit
+  // #669): quirk envelopeMissingFields, the missing fields NIL.
+  if (cur.peek() === Ch.RParen) cur.quirk('envelopeMissingFields', cur.pos);
+  else {
+    cur.expectSp();
+    inReplyTo = takePlain(cur);
+    if (cur.peek() === Ch.RParen) cur.quirk('envelopeMissingFields', cur.pos);
+    else {
+      cur.expectSp();
+      messageId = takePlain(cur);
+    }
+  }
   cur.leave();
   const env: Envelope = {
     date,

@@ -115,6 +115,13 @@ function takeSectionValue(cur: Cursor, attrs: FetchAttributes, kind: 'body' | 'b
   if (s.fields !== undefined) item.fields = s.fields;
   if (cur.skipIf(Ch.Lt)) {
     item.origin = cur.takeNumber();
+    if (cur.peek() === Ch.Dot) {
+      // `BODY[2]<0.65536>`: the partial range echoed as requested (WildDuck, zone-eu/wildduck#32);
+      // the response has the origin only. Quirk sectionOriginWithSize; the size is dropped.
+      cur.quirk('sectionOriginWithSize', cur.pos);
+      cur.pos++;
+      cur.takeNumber();
+    }
     cur.expect(Ch.Gt, '">"');
   }
   cur.expectSp();
@@ -124,13 +131,14 @@ function takeSectionValue(cur: Cursor, attrs: FetchAttributes, kind: 'body' | 'b
 
 registerFetchAttribute('BODY', (cur, attrs) => {
   if (cur.peek() === Ch.LBracket) return takeSectionValue(cur, attrs, 'body');
-  // "BODY" SP body: the non-extensible structure.
+  // `"BODY" ["STRUCTURE"] SP body`: one rule, and `body` has the extension data; only the prose
+  // says a BODY "MUST NOT" carry it, and servers do (ruby/net-imap [Bug #7147], #11128).
   cur.expectSp();
-  attrs.body = takeBody(cur, false);
+  attrs.body = takeBody(cur);
 });
 registerFetchAttribute('BODYSTRUCTURE', (cur, attrs) => {
   cur.expectSp();
-  attrs.bodyStructure = takeBody(cur, true);
+  attrs.bodyStructure = takeBody(cur);
 });
 registerFetchAttribute('ENVELOPE', (cur, attrs) => {
   cur.expectSp();
@@ -157,6 +165,11 @@ export function takeFetch(cur: Cursor, seq: number): FetchResponse {
     if (parse !== undefined) parse(cur, attrs, nameStart);
     else takeUnknownAttribute(cur, attrs, nameStart);
     if (!cur.skipIf(Ch.Space)) break;
+    if (cur.peek() === Ch.RParen) {
+      // `(UID 92285 )`: ruby/net-imap test_invalid_fetch_msg_att_extra_space. Quirk spaceBeforeParen.
+      cur.quirk('spaceBeforeParen', cur.pos - 1);
+      break;
+    }
   }
   cur.leave();
   return { type: 'untagged', kind: 'fetch', seq, attributes: attrs };

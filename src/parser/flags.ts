@@ -9,7 +9,7 @@
  * ```
  * Flags come back as sent; repeated flags share one string (the atom cache).
  */
-import { ATOM_CHAR, Ch } from '../lexer/chars.ts';
+import { ASTRING_CHAR, ATOM_CHAR, Ch } from '../lexer/chars.ts';
 import type { Cursor } from '../lexer/cursor.ts';
 import { atomString } from '../lexer/strings.ts';
 
@@ -46,7 +46,13 @@ function knownFlag(buf: Uint8Array, start: number, end: number): string | undefi
   return undefined;
 }
 
-/** One flag; `\*` only where `perm` (PERMANENTFLAGS' `flag-perm`). */
+/**
+ * One flag; `\*` only where `perm` (PERMANENTFLAGS' `flag-perm`), elsewhere quirk `starInFlags`
+ * (GreenMail, greenmail-mail-test/greenmail#633, ruby/net-imap#228; Zoho, imap-proto
+ * `flag_list`). A `]` inside a keyword (`OIB-Seen-[Gmail]/All`) is quirk `bracketInFlag` (Gmail,
+ * issuetracker.google.com/issues/315160951, ruby/net-imap#241): `]` is a resp-special, not an
+ * ATOM-CHAR; the keyword is read as an ASTRING-CHAR run.
+ */
 export function takeFlag(cur: Cursor, perm = false): string {
   const buf = cur.buf;
   const start = cur.pos;
@@ -54,13 +60,17 @@ export function takeFlag(cur: Cursor, perm = false): string {
   if (buf[i] === Ch.Backslash) {
     i++;
     if (buf[i] === Ch.Star) {
-      if (!perm) cur.fail('flag (\\* is only a flag-perm, in PERMANENTFLAGS)', i);
+      if (!perm) cur.quirk('starInFlags', start);
       cur.pos = i + 1;
       return '\\*';
     }
   }
   const atomStart = i;
   while (i < cur.end && ATOM_CHAR[buf[i]!] === 1) i++;
+  if (buf[i] === Ch.RBracket && i < cur.end) {
+    cur.quirk('bracketInFlag', i);
+    while (i < cur.end && ASTRING_CHAR[buf[i]!] === 1) i++;
+  }
   if (i === atomStart) cur.fail('flag', i);
   cur.pos = i;
   return knownFlag(buf, start, i) ?? atomString(buf, start, i);

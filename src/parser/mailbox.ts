@@ -14,11 +14,12 @@
  * IMAP4rev2 send UTF-8), with U+FFFD where they are not valid UTF-8 either. Only the session
  * knows which of the two the server meant; the raw bytes settle it.
  */
-import { Ch } from '../lexer/chars.ts';
+import { ASTRING_CHAR, Ch } from '../lexer/chars.ts';
 import type { Cursor } from '../lexer/cursor.ts';
 import { fnv1a } from '../lexer/string-cache.ts';
 import { asciiString, textString, utf8OrUndefined } from '../lexer/strings.ts';
 import { TextCache } from '../lexer/text-cache.ts';
+import { takeAStringView, view } from './astring.ts';
 import { decodeMutf7 } from './mutf7.ts';
 
 /** True when `b` is `word` (ASCII letters, compared case-insensitively). */
@@ -99,6 +100,29 @@ export function mailboxName(raw: Uint8Array): string {
 }
 
 /**
+ * A `mailbox` as bytes (LIST, LSUB, STATUS). An unquoted name with 8-bit bytes (`* STATUS Отправленные
+ * (…)`, `* LIST () "/" Entwürfe`) is quirk `unquoted8BitMailbox`: ASTRING-CHAR is 7-bit, and UTF-8
+ * (RFC 6855, RFC 9051) must be quoted or a literal. The 8-bit bytes are read only once the
+ * 7-bit run stopped on one: no cost for a valid name.
+ */
+export function takeMailboxView(cur: Cursor): Uint8Array {
+  const c = cur.peek();
+  if (c === Ch.DQuote || c === Ch.LBrace) return takeAStringView(cur);
+  const buf = cur.buf;
+  const end = cur.end;
+  const start = cur.pos;
+  let i = start;
+  while (i < end && ASTRING_CHAR[buf[i]!] === 1) i++;
+  if (i < end && buf[i]! >= 0x80) {
+    cur.quirk('unquoted8BitMailbox', i);
+    while (i < end && (ASTRING_CHAR[buf[i]!] === 1 || buf[i]! >= 0x80)) i++;
+  }
+  if (i === start) cur.fail('astring');
+  cur.pos = i;
+  return view(buf, start, i);
+}
+
+/**
  * `(DQUOTE QUOTED-CHAR DQUOTE / nil)`: one character, escaped or not, or `null` for a flat
  * hierarchy (RFC 9051 §7.3.1; seznam.cz, uw-imap and Yahoo's NAMESPACE send NIL).
  */
@@ -117,6 +141,11 @@ export function takeDelimiter(cur: Cursor): string | null {
   if (cur.peek() !== Ch.DQuote) cur.fail('a quoted hierarchy delimiter or NIL');
   const v = cur.takeQuoted();
   if (v.length === 1) return asciiString(v, 0, 1);
+  if (v.length === 0) {
+    // `""`, read as NIL (a flat hierarchy): quirk emptyDelimiter.
+    cur.quirk('emptyDelimiter', at);
+    return null;
+  }
   // QUOTED-CHAR admits one UTF-8 character (RFC 9051 UTF8-2 / UTF8-3 / UTF8-4).
   const s = v.length > 1 && v.length <= 4 ? utf8OrUndefined(v) : undefined;
   if (s === undefined || s.length !== (s.codePointAt(0)! > 0xffff ? 2 : 1))

@@ -20,7 +20,7 @@ export const QUIRKS = {
     servers: 'hand-rolled test servers and proxies that rewrite line ends (imap-codec quirk_crlf_relaxed)',
   },
   trailingSpace: {
-    what: 'a SP before CRLF after CAPABILITY, ENABLED, SEARCH, STATUS and similar lists',
+    what: 'a SP before CRLF after CAPABILITY, ENABLED, SEARCH, STATUS, THREAD (`* THREAD \\r\\n`, ruby/net-imap test_invalid_thread_empty_response) and similar lists',
     servers:
       'Yahoo, Zimbra and others (imap-codec quirk_trailing_space_capability / _search); Exchange and Outlook.com after STATUS (imap-codec #468, imap-proto #152, modern-email/defects#9)',
   },
@@ -28,6 +28,16 @@ export const QUIRKS = {
     what: 'a status response without the SP and text after its status or code (`A1 OK\\r\\n`, `* OK [UIDNEXT 5]\\r\\n`)',
     servers:
       'Gmail, Exchange and others (imap-codec quirk_missing_text); RFC 9051 itself made the text optional after a code',
+  },
+  malformedResponseCode: {
+    what: 'a response code that does not follow its grammar, read up to the first `]` as an unknown code (`malformed: true`) with its raw text: a known code with a missing, extra or malformed payload (`[COPYUID]`, `[COPYUID 1 2 3 extra]`, `[CLOSED junk]`) or no code by the grammar (`[Error="Lookup failed" Server=…]`); strict mode keeps the grammar error, with the tag and status',
+    servers:
+      'Outlook.com / Microsoft 365 (`A1 OK [Error="…" Server=…] AUTHENTICATE completed.`, ruby/net-imap#597; `[COPYUID 701  ]`, net-imap test/…/quirky_behaviors.yml)',
+  },
+  malformedRespText: {
+    what: 'status text that does not parse (a NUL, a bare CR, no SP after the code, a `[` that no `]` closes), read raw to the line end; strict mode keeps the grammar error, with the tag and status',
+    servers:
+      'servers that put an unclosed `[` or binary junk into their texts (net-imap falls back to `resp-text = text` the same way, ruby/net-imap#597)',
   },
   emptyContinuation: {
     what: 'a continuation request `+` with no SP and no text',
@@ -87,9 +97,9 @@ export const QUIRKS = {
     servers: 'Yahoo, Office 365 (imap-codec quirk_spaces_between_addresses)',
   },
   spaceBeforeParen: {
-    what: 'a SP before the ")" that closes an ID parameter list (`* ID ("name" "x" )`) or a flag list (`FLAGS (\\Seen )`)',
+    what: 'a SP before the ")" that closes an ID parameter list (`* ID ("name" "x" )`), a flag list (`FLAGS (\\Seen )`) or a FETCH attribute list (`(UID 92285 )`)',
     servers:
-      'Archiveopteryx for ID (imap-proto #168, swift-nio-imap #774); iCloud for FLAGS (swift-nio-imap #481)',
+      'Archiveopteryx for ID (imap-proto #168, swift-nio-imap #774); iCloud, SurgeMail for FLAGS (swift-nio-imap #481, imap-proto flag_list); FETCH: ruby/net-imap test_invalid_fetch_msg_att_extra_space',
   },
   quotaExtraSpace: {
     what: 'more than one SP between a QUOTA resource name, its usage and its limit',
@@ -99,6 +109,66 @@ export const QUIRKS = {
   badEventAtom: {
     what: 'the BADEVENT code with its events not in parentheses (`[BADEVENT MailboxMetadataChange]`)',
     servers: 'Dovecot 2.3.19 answering NOTIFY SET with an unsupported event (RFC 5465 wants `BADEVENT (…)`)',
+  },
+  spaceBetweenBodyParts: {
+    what: 'a SP between the sibling parts of a multipart BODYSTRUCTURE (`(…) (…) "mixed"`; `1*body` has none)',
+    servers:
+      'Stalwart, Exchange (imap-codec PR #697), maddy (modern-email/defects#51), Twisted (twisted/twisted#7315); swift-nio-imap PR #265 accepts it',
+  },
+  spaceAfterBodyParen: {
+    what: 'a SP after the "(" that opens a body before its first child (`( ("text" …`)',
+    servers:
+      'seen in the malformed BODYSTRUCTUREs collected for imap-wire issue #18 (server not named there)',
+  },
+  doubleSpaceBeforeParams: {
+    what: 'two SPs between a media subtype and its parameter list (`"text" "plain"  ("charset" …)`)',
+    servers:
+      'servers of ruby/net-imap users since 2014 (ruby/net-imap PR #271, test_bodystructure_extra_space)',
+  },
+  nilParamValue: {
+    what: 'NIL as a body parameter value (`("boundary" NIL)`), read as `""`; body-fld-param holds strings',
+    servers: 'mail.ru; MailKit issue #124 (a server sending NIL boundaries)',
+  },
+  descriptionAsDisposition: {
+    what: 'a string with non-token characters in the disposition slot: the Content-Description (set as `description`), the disposition left absent',
+    servers:
+      'Microsoft Exchange (javaee/javamail#278: `"mixed" (…) "S/MIME Encrypted Message" NIL`; MailKit work-around from stackoverflow.com/questions/33481604)',
+  },
+  nilMediaType: {
+    what: 'NIL as a media type in a one-part body (read as `""`)',
+    servers:
+      'MailKit ImapUtils ParseContentType reads a NIL type as application (servers facing parts without Content-Type)',
+  },
+  starInFlags: {
+    what: '`\\*` in FLAGS or FETCH FLAGS (only PERMANENTFLAGS may hold it)',
+    servers:
+      'GreenMail (greenmail-mail-test/greenmail#633, ruby/net-imap#228); Zoho Mail (imap-proto flag_list)',
+  },
+  bracketInFlag: {
+    what: 'a `]` inside a flag keyword (`OIB-Seen-[Gmail]/All`); `]` is not an ATOM-CHAR',
+    servers: 'Gmail (issuetracker.google.com/issues/315160951, ruby/net-imap#241, imap-proto flag())',
+  },
+  emptyDelimiter: {
+    what: '`""` as the LIST hierarchy delimiter (read as NIL, a flat hierarchy)',
+    servers:
+      "reported in imap-wire issue #18 from other clients' captures (RFC 9051 wants one QUOTED-CHAR or NIL)",
+  },
+  unquoted8BitMailbox: {
+    what: 'an unquoted mailbox name with 8-bit (UTF-8) bytes in LIST, LSUB or STATUS (ASTRING-CHAR is 7-bit)',
+    servers:
+      'servers with UTF8=ACCEPT or raw 8-bit folder names that do not quote them (imap-proto core.rs accepts 8-bit bytes for Dovecot and Cyrus)',
+  },
+  quotaWithoutResources: {
+    what: '`* QUOTA ""` without its resource list',
+    servers: 'Courier-IMAP 5 answering GETQUOTA on the default root (imap-wire issue #18)',
+  },
+  sectionOriginWithSize: {
+    what: 'a BODY[…]<origin.size> in a response (`BODY[2]<0.65536>`): the response has the origin only; the size is dropped',
+    servers: 'WildDuck before 1.0 (zone-eu/wildduck#32: `BODY[TEXT]<0.28>`)',
+  },
+  envelopeMissingFields: {
+    what: 'an ENVELOPE that ends without In-Reply-To, or without Message-ID (both read as NIL)',
+    servers: 'servers behind MailKit issues #932 (no In-Reply-To) and #669 (no Message-ID)',
   },
   draftPreview: {
     what: 'PREVIEW with an algorithm list, `PREVIEW (FUZZY "…")`, the pre-RFC 8970 draft form',

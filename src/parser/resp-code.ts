@@ -158,7 +158,7 @@ export function takeResponseCode(cur: Cursor): ResponseCode {
     code = { name: atomString(cur.buf, nameStart, nameEnd), unknown: true };
     if (cur.skipIf(Ch.Space)) {
       const start = cur.pos;
-      skipBalanced(cur);
+      skipToClose(cur);
       const raw = wireBytes(cur.frame!, start, cur.pos);
       code.raw = textString(raw, 0, raw.length);
     }
@@ -168,27 +168,19 @@ export function takeResponseCode(cur: Cursor): ResponseCode {
 }
 
 /**
- * Up to (not over) the `]` that closes the code: nested `[…]` and quoted strings balanced,
- * literals taken whole (the framer believed a `{n}` here only inside an open code).
+ * Up to (not over) the first `]`: `1*<any TEXT-CHAR except "]">` ends there, whatever `[` or
+ * `"` came before (`[XFOO see bar[baz] mailbox is busy`: the code's text is `see bar[baz`).
+ * Literals are taken whole (the framer believed a `{n}` here only inside an open code).
  */
-function skipBalanced(cur: Cursor): void {
+function skipToClose(cur: Cursor): void {
   const buf = cur.buf;
-  let depth = 0;
   for (;;) {
     const c = cur.peek();
     if (c < 0 || c === Ch.Cr || c === Ch.Lf) cur.fail('"]" closing the response code');
-    if (c === Ch.DQuote) {
-      cur.takeQuoted();
-      continue;
-    }
+    if (c === Ch.RBracket) return;
     if (c === Ch.LBrace && isLiteralStart(buf, cur.pos, cur.end)) {
       cur.takeLiteral(false);
       continue;
-    }
-    if (c === Ch.LBracket) depth++;
-    else if (c === Ch.RBracket) {
-      if (depth === 0) return;
-      depth--;
     }
     cur.pos++;
   }

@@ -10,6 +10,7 @@ import { asciiString, textString } from '../lexer/strings.ts';
 import { TextCache } from '../lexer/text-cache.ts';
 import type { ResponseCode } from '../model/resp-code.ts';
 import { takeResponseCode } from './resp-code.ts';
+import { lineEnd, recoverCode, recoverText } from './resp-text-recover.ts';
 
 /** A parsed `resp-text`. */
 export interface RespText {
@@ -21,23 +22,43 @@ export interface RespText {
  * Reads ` resp-text` after a status word (the cursor stands on the SP) up to the CRLF, into
  * `out`, a response that already holds `text: ''` (so that `text` comes before `code` among its
  * keys): sets `code` when present and `text`. No separate `RespText` object is made and spread.
- * `A1 OK\r\n` and `* OK [CODE]\r\n` (no SP, no text) are quirk `missingRespText`.
+ * `A1 OK\r\n` and `* OK [CODE]\r\n` (no SP, no text) are quirk `missingRespText`. A code or
+ * text that does not parse is read raw (see `resp-text-recover.ts`): the status response is
+ * never lost; the `try` costs nothing while nothing is thrown.
  */
 export function takeRespTextInto<R extends RespText>(cur: Cursor, out: R): R {
   if (cur.isEol()) {
     cur.quirk('missingRespText', cur.pos);
     return out;
   }
-  cur.expectSp();
-  if (cur.peek() === Ch.LBracket) {
-    out.code = takeResponseCode(cur);
-    if (cur.isEol()) {
-      cur.quirk('missingRespText', cur.pos);
-      return out;
-    }
+  let from = cur.pos;
+  try {
     cur.expectSp();
+    if (cur.peek() === Ch.LBracket) {
+      const open = cur.pos;
+      const lit = cur.lit;
+      const depth = cur.depth;
+      try {
+        out.code = takeResponseCode(cur);
+      } catch (e) {
+        if (!recoverCode(cur, out, open, lit, depth, e)) {
+          recoverText(cur, out, open, e);
+          return out;
+        }
+      }
+      if (cur.isEol()) {
+        cur.quirk('missingRespText', cur.pos);
+        return out;
+      }
+      from = cur.pos;
+      cur.expectSp();
+    }
+    out.text = takeText(cur);
+    // takeText stops at a bare CR: the text must reach the line end.
+    if (cur.pos !== lineEnd(cur)) cur.fail('CRLF');
+  } catch (e) {
+    recoverText(cur, out, from, e);
   }
-  out.text = takeText(cur);
   return out;
 }
 

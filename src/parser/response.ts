@@ -11,6 +11,7 @@
  * ```
  * (RFC 9051 §9; the decoder yields each of these as it completes.)
  */
+import { ImapParseError } from '../errors.ts';
 import { ATOM_CHAR, Ch, DIGIT, TAG_CHAR } from '../lexer/chars.ts';
 import type { Cursor } from '../lexer/cursor.ts';
 import { wireBytes } from '../lexer/frame.ts';
@@ -81,12 +82,21 @@ function unknownUntagged(cur: Cursor, n: number | undefined): UntaggedResponse {
   return r;
 }
 
+/**
+ * A tagged completion. An error after the tag carries the tag (and the status, once read):
+ * whatever went wrong, the client waiting for that tag learns that its command is over.
+ */
 function takeTagged(cur: Cursor): TaggedResponse {
   cur.takeRun(TAG_CHAR, 'tag, "*" or "+"');
   const tag = tagString(cur.buf, cur.tokStart, cur.tokEnd);
-  cur.expectSp();
-  const status = takeStatus(cur);
-  return takeRespTextInto<TaggedResponse>(cur, { type: 'tagged', tag, status, text: '' });
+  let status: Status | undefined;
+  try {
+    cur.expectSp();
+    status = takeStatus(cur);
+    return takeRespTextInto<TaggedResponse>(cur, { type: 'tagged', tag, status, text: '' });
+  } catch (e) {
+    throw e instanceof ImapParseError ? e.withResponse(tag, status) : e;
+  }
 }
 
 /**

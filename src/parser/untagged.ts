@@ -12,6 +12,7 @@
  * An extension adds a response with {@link registerUntagged} or {@link registerNumberedUntagged};
  * anything unregistered is kept as `kind: 'unknown'` with its raw bytes.
  */
+import { type ErrorStatus, ImapParseError } from '../errors.ts';
 import type { Cursor } from '../lexer/cursor.ts';
 import { KeywordTable } from '../lexer/keywords.ts';
 import type { StatusUntagged, UntaggedResponse } from '../model/response.ts';
@@ -43,10 +44,16 @@ export function registerNumberedUntagged(name: string, parse: NumberedUntaggedPa
 }
 
 for (const kind of ['ok', 'no', 'bad', 'bye', 'preauth'] as const) {
+  const status = kind.toUpperCase() as ErrorStatus;
   // `text` first, `code` after it: the key order of the model (no RespText object, no spread).
-  registerUntagged(kind, (cur) =>
-    takeRespTextInto<StatusUntagged>(cur, { type: 'untagged', kind, text: '' }),
-  );
+  // In strict mode an error keeps the status: a client still learns that the server says BYE.
+  registerUntagged(kind, (cur) => {
+    try {
+      return takeRespTextInto<StatusUntagged>(cur, { type: 'untagged', kind, text: '' });
+    } catch (e) {
+      throw e instanceof ImapParseError ? e.withResponse(undefined, status) : e;
+    }
+  });
 }
 registerUntagged('CAPABILITY', (cur) => ({
   type: 'untagged',

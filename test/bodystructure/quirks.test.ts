@@ -139,11 +139,22 @@ test('spaceBetweenAddresses (Yahoo, Office 365): accepted, refused in strict mod
   });
 });
 
-test('a BODY (non-extensible) with extension data is a syntax error, not silently accepted', () => {
-  const input = '* 1 FETCH (BODY ("text" "plain" NIL NIL NIL "7bit" 1 1 NIL))\r\n';
-  const [e] = decodeAllWays(bytes(input));
-  // At the SP that would start the extension data, ")" was expected.
-  expect(e).toMatchObject({ type: 'error', error: { code: 'SYNTAX', offset: input.indexOf(' NIL))') } });
+test('a BODY with extension data is read like a BODYSTRUCTURE (the grammar allows it, strict mode too)', () => {
+  // RFC 3501 / 9051: `"BODY" ["STRUCTURE"] SP body`, one `body` rule with its extension data.
+  const input =
+    '* 1 FETCH (BODY (("text" "plain" NIL NIL NIL "7bit" 1 1 NIL ("inline" NIL) NIL) "mixed" ("boundary" "b") NIL NIL))\r\n';
+  for (const strict of [false, true]) {
+    const [f] = decodeAllWays(bytes(input), { strict });
+    expect(f).toMatchObject({
+      attributes: {
+        body: {
+          type: 'multipart',
+          params: [{ name: 'boundary', value: 'b' }],
+          parts: [{ md5: null, disposition: { type: 'inline', params: [] }, language: null }],
+        },
+      },
+    });
+  }
 });
 
 test('literalCountedInCharacters (DavMail 6, MailKit issue #1369): read again by characters; strict mode refuses', () => {

@@ -208,8 +208,8 @@ describe('refusals (code and offset), the next response still parsing', () => {
   test('a two-character delimiter', () => {
     expectRefused('* LIST () "//" foo\r\n', 'SYNTAX', 11);
   });
-  test('an empty delimiter', () => {
-    expectRefused('* LIST () "" foo\r\n', 'SYNTAX', 11);
+  test('an empty delimiter (quirk emptyDelimiter, refused in strict mode)', () => {
+    expectRefused('* LIST () "" foo\r\n', 'STRICT', 10, { strict: true });
   });
   test('no name', () => {
     expectRefused('* LIST () "/"\r\n', 'SYNTAX', 13);

@@ -87,9 +87,9 @@ describe('refusals (code and offset), the next response still parsing', () => {
     expectRefused('* METADATA ""\r\n', 'SYNTAX', 13);
   });
   test('an unknown METADATA code item', () => {
-    expectRefused('A1 NO [METADATA HUGE] x\r\n', 'SYNTAX', 16);
+    expectRefused('A1 NO [METADATA HUGE] x\r\n', 'SYNTAX', 16, { strict: true });
   });
   test('MAXSIZE without a number', () => {
-    expectRefused('A1 NO [METADATA MAXSIZE] x\r\n', 'SYNTAX', 23);
+    expectRefused('A1 NO [METADATA MAXSIZE] x\r\n', 'SYNTAX', 23, { strict: true });
   });
 });

@@ -112,12 +112,12 @@ describe('what NOTIFY produces, as one stream (Dovecot 2.3.19 shapes)', () => {
 
 describe('refusals (code and offset), the next response still parsing', () => {
   test('BADEVENT with an empty list', () => {
-    expectRefused('A1 NO [BADEVENT ()] x\r\n', 'SYNTAX', 17);
+    expectRefused('A1 NO [BADEVENT ()] x\r\n', 'SYNTAX', 17, { strict: true });
   });
   test('BADEVENT without events', () => {
-    expectRefused('A1 NO [BADEVENT] x\r\n', 'SYNTAX', 15);
+    expectRefused('A1 NO [BADEVENT] x\r\n', 'SYNTAX', 15, { strict: true });
   });
   test('REFERRAL without a URL', () => {
-    expectRefused('A1 NO [REFERRAL] x\r\n', 'SYNTAX', 15);
+    expectRefused('A1 NO [REFERRAL] x\r\n', 'SYNTAX', 15, { strict: true });
   });
 });

@@ -46,7 +46,7 @@ export function decodeWhole(b: Uint8Array, options?: DecoderOptions): DecodeItem
   return decodeChunks([b.slice()], options);
 }
 
-/** Items as comparable JSON (errors by code, offset, expected and excerpt). */
+/** Items as comparable JSON (errors by code, offset, expected and excerpt; quirk, tag and status when set). */
 export function asJson(items: DecodeItem[]): unknown[] {
   return items.map((i) =>
     i.type === 'error'
@@ -56,6 +56,9 @@ export function asJson(items: DecodeItem[]): unknown[] {
           offset: i.error.offset,
           excerpt: i.error.excerpt,
           expected: i.error.expected,
+          ...(i.error.quirk === undefined ? {} : { quirk: i.error.quirk }),
+          ...(i.error.tag === undefined ? {} : { tag: i.error.tag }),
+          ...(i.error.status === undefined ? {} : { status: i.error.status }),
         }
       : itemToJson(i),
   );

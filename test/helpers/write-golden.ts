@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { asJson, decodeWhole } from './decode.ts';
 
-for (const dir of ['fixtures/dovecot', 'fixtures/cases']) {
+for (const dir of ['fixtures/dovecot', 'fixtures/cases', 'fixtures/malformed']) {
   let names: string[];
   try {
     names = readdirSync(dir).filter((n) => n.endsWith('.s2c.bin'));

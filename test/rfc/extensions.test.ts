@@ -25,6 +25,9 @@ function fetch(seq: number, attributes: FetchResponse['attributes']): FetchRespo
   return { type: 'untagged', kind: 'fetch', seq, attributes };
 }
 
+// A malformed code is kept raw by default (quirk malformedResponseCode); strict mode refuses it.
+const STRICT = { strict: true };
+
 describe('RFC 4315 UIDPLUS', () => {
   test('§3 example: APPENDUID, COPYUID, then a mailbox with UIDNOTSTICKY', () => {
     expectStream(
@@ -130,16 +133,16 @@ describe('RFC 4315 UIDPLUS', () => {
 
   describe('what the grammar refuses', () => {
     test('APPENDUID with UIDVALIDITY 0 (nz-number)', () => {
-      expectRefused('A003 OK [APPENDUID 0 3955] x\r\n', { code: 'SYNTAX', offset: 19 });
+      expectRefused('A003 OK [APPENDUID 0 3955] x\r\n', { code: 'SYNTAX', offset: 19 }, STRICT);
     });
     test('APPENDUID with UID 0 (uniqueid = nz-number)', () => {
-      expectRefused('A003 OK [APPENDUID 38505 0] x\r\n', { code: 'SYNTAX', offset: 25 });
+      expectRefused('A003 OK [APPENDUID 38505 0] x\r\n', { code: 'SYNTAX', offset: 25 }, STRICT);
     });
     test('APPENDUID with "*" (uid-set has no "*")', () => {
-      expectRefused('A003 OK [APPENDUID 38505 *] x\r\n', { code: 'SYNTAX', offset: 25 });
+      expectRefused('A003 OK [APPENDUID 38505 *] x\r\n', { code: 'SYNTAX', offset: 25 }, STRICT);
     });
     test('COPYUID with one uid-set missing', () => {
-      expectRefused('A004 OK [COPYUID 38505 304] Done\r\n', { code: 'SYNTAX', offset: 26 });
+      expectRefused('A004 OK [COPYUID 38505 304] Done\r\n', { code: 'SYNTAX', offset: 26 }, STRICT);
     });
   });
 });
@@ -334,13 +337,17 @@ describe('RFC 7162 CONDSTORE', () => {
 
   describe('what the grammar refuses (mod-sequence-value: 1 <= n <= 2^63 - 1)', () => {
     test('HIGHESTMODSEQ 2^63', () => {
-      expectRefused('* OK [HIGHESTMODSEQ 9223372036854775808] x\r\n', { code: 'NUMBER_RANGE', offset: 20 });
+      expectRefused(
+        '* OK [HIGHESTMODSEQ 9223372036854775808] x\r\n',
+        { code: 'NUMBER_RANGE', offset: 20 },
+        STRICT,
+      );
     });
     test('SEARCH (MODSEQ 2^63)', () => {
       expectRefused('* SEARCH 2 (MODSEQ 9223372036854775808)\r\n', { code: 'NUMBER_RANGE', offset: 19 });
     });
     test('HIGHESTMODSEQ 0', () => {
-      expectRefused('* OK [HIGHESTMODSEQ 0] x\r\n', { code: 'SYNTAX', offset: 20 });
+      expectRefused('* OK [HIGHESTMODSEQ 0] x\r\n', { code: 'SYNTAX', offset: 20 }, STRICT);
     });
     test('FETCH MODSEQ (0) (permsg-modsequence = mod-sequence-value)', () => {
       expectRefused('* 1 FETCH (MODSEQ (0))\r\n', { code: 'SYNTAX', offset: 19 });

@@ -804,15 +804,19 @@ describe('RFC 9051 §8 sample connection', () => {
 });
 
 describe('RFC 9051 §9 ABNF boundaries: what the grammar refuses', () => {
-  test('flag-list = "(" [flag *(SP flag)] ")": \\* is a flag-perm, not a flag (FLAGS response)', () => {
-    expectRefused('* FLAGS (\\Answered \\*)\r\n', { code: 'SYNTAX', offset: 20 });
+  test('flag-list = "(" [flag *(SP flag)] ")": \\* is a flag-perm, not a flag (FLAGS; quirk starInFlags)', () => {
+    expectRefused('* FLAGS (\\Answered \\*)\r\n', { code: 'STRICT', offset: 19 }, { strict: true });
   });
 
-  test('msg-att-dynamic FLAGS holds flag-fetch: \\* is not one', () => {
-    expectRefused('* 1 FETCH (FLAGS (\\Seen \\*))\r\n', { code: 'SYNTAX', offset: 25 });
+  test('msg-att-dynamic FLAGS holds flag-fetch: \\* is not one (quirk starInFlags, refused in strict mode)', () => {
+    expectRefused('* 1 FETCH (FLAGS (\\Seen \\*))\r\n', { code: 'STRICT', offset: 24 }, { strict: true });
   });
 
   test('uid-set has no "*" (COPYUID)', () => {
-    expectRefused('A1 OK [COPYUID 38505 1:* 3956:3958] Done\r\n', { code: 'SYNTAX', offset: 23 });
+    expectRefused(
+      'A1 OK [COPYUID 38505 1:* 3956:3958] Done\r\n',
+      { code: 'SYNTAX', offset: 23 },
+      { strict: true },
+    );
   });
 });

@@ -30,10 +30,9 @@ import type { Cursor } from '../../lexer/cursor.ts';
 import { KeywordTable } from '../../lexer/keywords.ts';
 import { atomString, textString } from '../../lexer/strings.ts';
 import type { ListResponse, LsubResponse, MailboxList, SpecialUse, XlistResponse } from '../../model/list.ts';
-import { takeAStringView } from '../astring.ts';
 import type { RegisterUntagged } from '../extensions.ts';
 import { flagString as takeFlagString } from '../flags.ts';
-import { bytesEqualKeyword, mailboxName, takeDelimiter } from '../mailbox.ts';
+import { bytesEqualKeyword, mailboxName, takeDelimiter, takeMailboxView } from '../mailbox.ts';
 import { takeExtValue } from '../tagged-ext.ts';
 
 /** RFC 6154 §2 special-use attributes, and RFC 8457 `\\Important`. */
@@ -173,7 +172,7 @@ function takeMailboxList<K extends MailboxListResponse['kind']>(
   cur.expectSp();
   const delimiter = takeDelimiter(cur);
   cur.expectSp();
-  const raw = takeAStringView(cur);
+  const raw = takeMailboxView(cur);
   const mailbox = mailboxName(raw);
   const r = (
     uses === undefined

@@ -41,8 +41,13 @@ function resourceSp(cur: Cursor): void {
 export function takeQuota(cur: Cursor): QuotaResponse {
   cur.expectSp();
   const root = takeRootName(cur);
-  cur.expectSp();
   const resources: QuotaResource[] = [];
+  if (cur.isEol()) {
+    // `* QUOTA ""` without a list: Courier-IMAP 5 answering GETQUOTA on the default root.
+    cur.quirk('quotaWithoutResources', cur.pos);
+    return { type: 'untagged', kind: 'quota', root, resources };
+  }
+  cur.expectSp();
   cur.enter();
   if (cur.peek() !== Ch.RParen) {
     do {

@@ -96,7 +96,8 @@ function takeThreadList(cur: Cursor): Thread {
 /** Reads the data after `* THREAD`. */
 export function takeThread(cur: Cursor): ThreadResponse {
   const threads: Thread[] = [];
-  if (cur.skipIf(Ch.Space)) {
+  // `* THREAD \r\n` (ruby/net-imap test_invalid_thread_empty_response): quirk trailingSpace.
+  if (!cur.skipTrailingSpace() && cur.skipIf(Ch.Space)) {
     do threads.push(takeThreadList(cur));
     while (cur.peek() === Ch.LParen);
   }

@@ -23,9 +23,8 @@ import type { Cursor } from '../../lexer/cursor.ts';
 import { wireBytes } from '../../lexer/frame.ts';
 import { atomString } from '../../lexer/strings.ts';
 import type { StatusAttributes, StatusResponse } from '../../model/status.ts';
-import { takeAStringView } from '../astring.ts';
 import type { RegisterUntagged } from '../extensions.ts';
-import { mailboxName } from '../mailbox.ts';
+import { mailboxName, takeMailboxView } from '../mailbox.ts';
 import { registerResponseCode } from '../resp-code.ts';
 import { skipValue } from '../value.ts';
 import { takeObjectId } from './objectid.ts';
@@ -159,7 +158,7 @@ function takeModSeqValzer(cur: Cursor): bigint {
 /** Reads `SP mailbox SP "(" [status-att-list] ")"` after `* STATUS`. */
 export function takeStatusResponse(cur: Cursor): StatusResponse {
   cur.expectSp();
-  const mailboxRaw = takeAStringView(cur);
+  const mailboxRaw = takeMailboxView(cur);
   cur.expectSp();
   const attributes: StatusAttributes = {};
   cur.enter();
