@@ -6,6 +6,9 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          // No test is timed (speed is the bench's business); a loaded CI machine must not
+          // fail the 1-byte-chunk and 10-million-number cases on the default 5 s.
+          testTimeout: 60_000,
           include: ['test/**/*.test.ts'],
           exclude: ['test/interop/**'],
         },

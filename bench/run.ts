@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ADAPTER_NAMES, type Adapter, type Counts, loadAdapters } from './adapters/index.ts';
 import { knownCause, WORKLOAD_NOTES } from './adapters/known-issues.ts';
+import { benchBigMailbox, renderBigMailbox } from './big-mailbox.ts';
 import { sha256, WORKLOADS } from './corpus/index.ts';
 import type { Workload } from './corpus/workload.ts';
 import { byteLoop, type Calibration, copyOnce, lineFeeds } from './harness/calibration.ts';
@@ -62,9 +63,11 @@ const onlyWorkloads = list(args.only);
 const onlyAdapters = list(args.adapter);
 /** The command encoder bench: not a parser workload, but selected with `--only` like one. */
 const ENCODER = 'encoder';
+/** The big-mailbox row (bench/big-mailbox.ts), selected with `--only` like a workload. */
+const BIG_MAILBOX = 'big-mailbox';
 for (const w of onlyWorkloads ?? [])
-  if (!WORKLOADS[w] && w !== ENCODER)
-    throw new Error(`unknown workload ${w}: ${[...Object.keys(WORKLOADS), ENCODER].join(', ')}`);
+  if (!WORKLOADS[w] && w !== ENCODER && w !== BIG_MAILBOX)
+    throw new Error(`unknown workload ${w}: ${[...Object.keys(WORKLOADS), ENCODER, BIG_MAILBOX].join(', ')}`);
 for (const a of onlyAdapters ?? [])
   if (!(ADAPTER_NAMES as readonly string[]).includes(a))
     throw new Error(`unknown adapter ${a}: ${ADAPTER_NAMES.join(', ')}`);
@@ -165,6 +168,7 @@ async function main(): Promise<number> {
   };
   const tmp = mkdtempSync(join(tmpdir(), 'imap-wire-bench-'));
   let correctnessFailure = false;
+  let bigMailbox = '';
   const t0 = performance.now();
   log(`imap-wire bench (${results.mode}) on ${results.machine.cpu}, node ${results.machine.node}`);
   for (const m of missing) {
@@ -257,12 +261,30 @@ async function main(): Promise<number> {
         correctnessFailure = true;
       }
     }
+    // The big-mailbox row (issue #24): full runs only (three child processes, ~30 s).
+    if (!quick && (!onlyWorkloads || onlyWorkloads.includes(BIG_MAILBOX))) {
+      log('\n== big mailbox: UID SEARCH ALL of 10,000,000 UIDs (default options)');
+      try {
+        bigMailbox = renderBigMailbox(benchBigMailbox());
+        log(bigMailbox);
+      } catch (err) {
+        log(`!! big mailbox: ${(err as Error).message}`);
+        results.problems.push(`big mailbox: n/a, ${(err as Error).message}`);
+      }
+    }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
 
   results.machine.loadEnd = loadavg()[0]!;
-  const md = renderMarkdown(results);
+  const md =
+    renderMarkdown(results) +
+    (bigMailbox
+      ? `\n## Big mailbox (issue #24)\n\n${bigMailbox
+          .split('\n')
+          .map((l) => `- ${l}`)
+          .join('\n')}\n`
+      : '');
   if (!filtered || args.write) {
     const base = fileURLToPath(new URL(quick ? './results-quick' : './results', import.meta.url));
     writeFileSync(`${base}.md`, md);

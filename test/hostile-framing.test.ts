@@ -58,6 +58,19 @@ describe('finding 3: a long tag never hides the status word', () => {
     ]);
   });
 
+  test('a code ends at its first "]", as the parser reads it: a `{n}` after it is text', () => {
+    expect(allWays(`A1 NO [XFOO a[b] {5}\r\n${SENTINEL}`)).toEqual([
+      {
+        type: 'tagged',
+        tag: 'A1',
+        status: 'NO',
+        code: { name: 'XFOO', unknown: true, raw: 'a[b' },
+        text: '{5}',
+      },
+      sentinel,
+    ]);
+  });
+
   test('a long status line that is not a status response (`* 1 FETCH`) still reads its literal', () => {
     const items = allWays(
       `* 1 FETCH (BODY[HEADER.FIELDS (${'X-A '.repeat(40)}X-B)] {3}\r\nabc)\r\n${SENTINEL}`,

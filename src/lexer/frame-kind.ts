@@ -201,11 +201,14 @@ export class KindScanner {
       else if (c === Ch.Backslash) this.escaped = true;
       else if (c === Ch.DQuote) this.quoted = false;
     } else if (c === Ch.DQuote) this.quoted = true;
-    else if (c === Ch.LBracket) this.depth++;
+    else if (c === Ch.LBracket) this.depth = 1;
     else if (c === Ch.RBracket) {
-      this.depth--;
-      // The code closed: the rest is text, where no literal can stand.
-      if (this.depth === 0) this.settle(Kind.Status);
+      // The code closed at its first "]" outside a quoted string, as the parser reads it
+      // (resp-text-code = … / atom [SP 1*<any TEXT-CHAR except "]">]): the rest is text,
+      // where no literal can stand. Balancing nested "[" here once let `[XFOO a[b] {5}` take
+      // a literal the parser then read as text.
+      this.depth = 0;
+      this.settle(Kind.Status);
     }
   }
 }
