@@ -45,8 +45,14 @@ function growth<T>(make: (n: number) => T, run: (input: T) => unknown, n: number
   let a = Number.POSITIVE_INFINITY;
   let b = Number.POSITIVE_INFINITY;
   for (let attempt = 0; attempt < 6 && !(b / a < 64 && attempt >= 2); attempt++) {
-    a = Math.min(a, msPerCall(() => run(small)));
-    b = Math.min(b, msPerCall(() => run(large)));
+    a = Math.min(
+      a,
+      msPerCall(() => run(small)),
+    );
+    b = Math.min(
+      b,
+      msPerCall(() => run(large)),
+    );
   }
   return b / a;
 }
