@@ -17,7 +17,8 @@
  * resp-text-code =/ "REFERRAL" 1*(SP url)                                  ; RFC 2221
  * resp-text-code =/ "MAILBOXID" SP "(" objectid ")"                        ; RFC 8474
  * ```
- * An unknown code's `raw` text is written as given when it stays inside the brackets the way the
+ * A BADCHARSET charset is an atom or a quoted string (printable ASCII): the grammar has no
+ * literal there. An unknown code's `raw` text is written as given when it stays inside the brackets the way the
  * parser and the framer read it: no CR, LF or NUL, quoted strings closed, every `]` matched by a
  * `[` of its own (the first unmatched `]` closes the code).
  */
@@ -27,7 +28,7 @@ import { writeSequenceSet } from '../encoder/sequence-set.ts';
 import { describe, valueBytes, type Writer } from '../encoder/writer.ts';
 import { Ch, ITEM_NAME_CHAR } from '../lexer/chars.ts';
 import type { ResponseCode, SimpleCodeName } from '../model/resp-code.ts';
-import { invalid, list, writeAtom, writeAtoms, writeFlagList, writeObjectId } from './values.ts';
+import { invalid, isAtomText, list, writeAtom, writeAtoms, writeFlagList, writeObjectId } from './values.ts';
 
 const SIMPLE: ReadonlySet<string> = new Set<SimpleCodeName>([
   'ALERT',
@@ -89,7 +90,7 @@ function writeKnownCode(w: Writer, code: ResponseCode, field: string): void {
       w.raw(' (');
       for (let i = 0; i < charsets.length; i++) {
         if (i > 0) w.sp();
-        w.astring(charsets[i], `${field}.charsets[${i}]`);
+        writeCharset(w, charsets[i], `${field}.charsets[${i}]`);
       }
       w.byte(Ch.RParen);
       return;
@@ -162,6 +163,16 @@ function writeKnownCode(w: Writer, code: ResponseCode, field: string): void {
     default:
       throw invalid(`${field}.name`, `no response code ${describe(name)} (an unknown one has unknown: true)`);
   }
+}
+
+/**
+ * `charset = atom / quoted` (RFC 9051, RFC 3501): never a literal, so a charset with a byte
+ * outside printable ASCII is refused. (The parser reads an astring there; an atom with `]`
+ * would close the code for the framer, so it is quoted.)
+ */
+function writeCharset(w: Writer, v: unknown, field: string): void {
+  if (isAtomText(v) && v.toUpperCase() !== 'NIL') w.raw(v);
+  else w.quoted(v, field);
 }
 
 /** A sequence set as the decoder gives it (`text` as sent), or ranges. */

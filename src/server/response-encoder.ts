@@ -58,7 +58,13 @@ export function encodeResponseFragments(response: Response, options: ResponseEnc
   const w = new Writer(serverContext(options.utf8 === true));
   try {
     writeResponse(w, response);
-    return w.finish();
+    const fragments = w.finish();
+    if (fragments.length > 1 && response.type === 'continuation') {
+      // A client reads a continuation request as one line (src/lexer/framer.ts: a "{n}" ending
+      // one is text), so a value that needs a literal (a BADCHARSET charset with a CR) cannot go.
+      throw new ImapEncodeError('INVALID_ARGUMENT', 'code', 'a continuation request is one line: no literal');
+    }
+    return fragments;
   } catch (e) {
     if (e instanceof ImapEncodeError) throw e;
     // A value of the wrong shape that a check missed: an error naming no field, never a TypeError.
