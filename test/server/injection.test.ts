@@ -375,7 +375,7 @@ describe('hostile values that have a form', () => {
     const d = new ResponseDecoder({ strict: true });
     expect(d.push(wire)).toEqual([{ type: 'tagged', tag: 'A1', status: 'OK', text: 'x {5}' }]);
     expect(d.pending).toBe(false);
-  });
+  }, 60_000);
 });
 
 /** Hostile strings, each one an attempt to end the line or start a response. */
@@ -418,19 +418,23 @@ function mutate(v: unknown, pick: () => number): unknown {
 describe('injection property', () => {
   fcTest.prop([response, fc.array(fc.nat({ max: 3 * HOSTILE.length }), { minLength: 1, maxLength: 64 })], {
     numRuns: 300,
-  })('hostile strings anywhere: refused, or exactly one response and nothing pending', (r, picks) => {
-    let i = 0;
-    const hostile = mutate(r, () => picks[i++ % picks.length]!) as Response;
-    let wire: Uint8Array;
-    try {
-      wire = encodeResponse(hostile);
-    } catch (e) {
-      expect(e).toBeInstanceOf(ImapEncodeError);
-      return;
-    }
-    const d = new ResponseDecoder();
-    const items = d.push(wire.slice());
-    expect(items).toHaveLength(1);
-    expect(d.pending).toBe(false);
-  });
+  })(
+    'hostile strings anywhere: refused, or exactly one response and nothing pending',
+    (r, picks) => {
+      let i = 0;
+      const hostile = mutate(r, () => picks[i++ % picks.length]!) as Response;
+      let wire: Uint8Array;
+      try {
+        wire = encodeResponse(hostile);
+      } catch (e) {
+        expect(e).toBeInstanceOf(ImapEncodeError);
+        return;
+      }
+      const d = new ResponseDecoder();
+      const items = d.push(wire.slice());
+      expect(items).toHaveLength(1);
+      expect(d.pending).toBe(false);
+    },
+    60_000,
+  );
 });
