@@ -358,7 +358,12 @@ const param: fc.Arbitrary<BodyParameter> = fc.record({
 /** An RFC 2231 parameter (`name*=utf-8'en'…`): the charset as the decoder lower-cases it, no empty parts. */
 const rfc2231Param: fc.Arbitrary<BodyParameter> = fc
   .record(
-    { name: lowerToken, value: anyText, charset: fc.constant('utf-8'), language: fc.constantFrom('en', 'de-CH', 'x') },
+    {
+      name: lowerToken,
+      value: anyText,
+      charset: fc.constant('utf-8'),
+      language: fc.constantFrom('en', 'de-CH', 'x'),
+    },
     { requiredKeys: ['name', 'value'] },
   )
   .filter((p) => p.charset !== undefined || p.language !== undefined);
@@ -367,10 +372,13 @@ const rfc2231Param: fc.Arbitrary<BodyParameter> = fc
  * Parameters, their names unique: with an RFC 2231 name among them the decoder joins the list by
  * name (src/mime/rfc2231.ts), and a repeated name would be merged.
  */
-const params = fc.uniqueArray(fc.oneof({ weight: 3, arbitrary: param }, { weight: 1, arbitrary: rfc2231Param }), {
-  selector: (p) => p.name,
-  maxLength: 3,
-});
+const params = fc.uniqueArray(
+  fc.oneof({ weight: 3, arbitrary: param }, { weight: 1, arbitrary: rfc2231Param }),
+  {
+    selector: (p) => p.name,
+    maxLength: 3,
+  },
+);
 
 const bodyExtension: fc.Arbitrary<BodyExtension> = fc.letrec<{ ext: BodyExtension }>((tie) => ({
   ext: fc.oneof(
