@@ -70,7 +70,7 @@ function writeRespText(w: Writer, code: ResponseCode | undefined, text: unknown)
 }
 
 function writeTagged(w: Writer, r: TaggedResponse): void {
-  if (!w.atomText(r.tag, TAG_CHAR))
+  if (typeof r.tag !== 'string' || !w.atomText(r.tag, TAG_CHAR))
     throw new ImapEncodeError('INVALID_TAG', 'tag', `${describe(r.tag)} is not 1*<ASTRING-CHAR except "+">`);
   w.sp();
   if (r.status !== 'OK' && r.status !== 'NO' && r.status !== 'BAD')

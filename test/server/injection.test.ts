@@ -54,6 +54,7 @@ describe('refused values (code and field)', () => {
     ['CR LF in a continuation', { type: 'continuation', text: 'go\r\n' }, 'INVALID_TEXT', 'text'],
     ['a lone surrogate', tagged('\ud800'), 'INVALID_UNICODE', 'text'],
     ['a tag with SP', { type: 'tagged', tag: 'A1 OK', status: 'OK', text: '' }, 'INVALID_TAG', 'tag'],
+    ['a tag that is not a string', { type: 'tagged', tag: 7, status: 'OK', text: '' }, 'INVALID_TAG', 'tag'],
     ['a tag with "+"', { type: 'tagged', tag: '+', status: 'OK', text: '' }, 'INVALID_TAG', 'tag'],
     [
       'an unknown status',
