@@ -127,6 +127,8 @@ export const lowerToken = fc.string({
   minLength: 1,
   maxLength: 10,
 });
+/** A name no grammar of the decoder claims (response, FETCH item, ESEARCH item …): `X` and an atom. */
+export const xName = upperAtom.map((a) => `X${a}`).filter((n) => !n.startsWith('X-GM-'));
 /** RFC 8474 `objectid`. */
 export const objectId = fc.string({
   unit: fc.constantFrom(...'abcXYZ0189_-'.split('')),

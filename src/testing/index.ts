@@ -10,6 +10,8 @@
  * fc.assert(fc.property(response, (r) => isDeepStrictEqual(parseResponse(encodeResponse(r)), r)));
  * ```
  */
+
+export { fetchAttributes } from './arbitrary-fetch.ts';
 export {
   address,
   bodyStructure,
@@ -21,10 +23,10 @@ export {
   rawValue,
   respText,
   sequenceSet,
+  xName,
 } from './arbitrary-response-values.ts';
 export {
   continuationRequest,
-  fetchAttributes,
   RESPONSE_KINDS,
   response,
   responseCode,
