@@ -1,5 +1,6 @@
 /**
- * The encoder's error: a command that cannot be put on the wire as given.
+ * The encoder's error: a command (or, on the server's side, a response) that cannot be put on
+ * the wire as given.
  *
  * The encoder never produces bytes a server could read as something else (a CR LF inside a line,
  * a NUL inside a string, a literal counted in characters). Where a value cannot be sent in any
@@ -20,6 +21,7 @@
  * | `INVALID_NUMBER` | not an integer, out of range (32-bit, 63-bit), or 0 where `nz-number` is required |
  * | `INVALID_SEQUENCE_SET` | a sequence set that does not follow `sequence-set` (0, beyond 2^32-1, empty, `*` where not allowed) |
  * | `INVALID_DATE` | a date or date-time that is not a real calendar date in the accepted forms |
+ * | `INVALID_TEXT` | a response's `text` (resp-text) holds a CR, LF or NUL, or starts with `[` where no response code precedes it (it would read as one) |
  * | `INVALID_ARGUMENT` | a value of the wrong type or shape: a missing field, an empty list where one item is required, options that exclude each other |
  * | `UNKNOWN_COMMAND` | `name` is not a command this encoder knows |
  * | `SYNC_LITERAL` | `toBytes()` was asked to join fragments that include a synchronising literal |
@@ -39,6 +41,7 @@ export type ImapEncodeErrorCode =
   | 'INVALID_NUMBER'
   | 'INVALID_SEQUENCE_SET'
   | 'INVALID_DATE'
+  | 'INVALID_TEXT'
   | 'INVALID_ARGUMENT'
   | 'UNKNOWN_COMMAND'
   | 'SYNC_LITERAL'

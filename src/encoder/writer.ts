@@ -205,8 +205,11 @@ export class Writer {
     throw new ImapEncodeError('INTERNAL', '', `byte 0x${c.toString(16)} inside a line at ${o - this.start}`);
   }
 
-  /** Appends bytes to the line. Only for bytes already checked (atoms). */
-  private put(b: Uint8Array): void {
+  /**
+   * Appends bytes to the line: bytes already checked against the grammar (atoms, a response's
+   * text). A CR, LF or NUL among them is still refused (`INTERNAL`).
+   */
+  put(b: Uint8Array): void {
     const n = b.length;
     this.room(n);
     const buf = this.buf;
@@ -431,7 +434,12 @@ export class Writer {
     return this;
   }
 
-  private quotedBytes(b: Uint8Array): void {
+  /**
+   * Writes `b` as a quoted string, `"` and `\\` escaped, whatever its bytes (8-bit included): for
+   * values the grammar has only as `quoted` and that may be UTF-8 (a hierarchy delimiter,
+   * RFC 9051 `QUOTED-CHAR`). A CR, LF or NUL is refused (`INTERNAL`): check before.
+   */
+  quotedBytes(b: Uint8Array): void {
     this.room(b.length * 2 + 2);
     const buf = this.buf;
     let o = this.len;
