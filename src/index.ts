@@ -208,4 +208,11 @@ export type { VanishedResponse } from './model/vanished.ts';
 export { DEFAULT_OPTIONS, type DecoderOptions, type ResolvedOptions } from './parser/options.ts';
 export { QUIRKS, type QuirkName } from './parser/quirks.ts';
 export { sequenceSetPairs } from './parser/sequence-set.ts';
+// Encoding responses (the server side, and test doubles)
+export {
+  encodeResponse,
+  encodeResponseFragments,
+  type ResponseEncodeOptions,
+  ResponseEncoder,
+} from './server/response-encoder.ts';
 export { createDecoderStream, decodeChunks } from './streams.ts';
