@@ -10,6 +10,12 @@
  * @packageDocumentation
  */
 
+// Decoding
+export {
+  type BodyStream,
+  createStreamingDecoderStream,
+  type StreamingDecoderOptions,
+} from './body-stream.ts';
 export {
   attachments,
   type InlineImage,
@@ -79,7 +85,6 @@ export type {
   MultipartBody,
   SinglePartBody,
 } from './model/body.ts';
-// Decoding
 export type { BodyStreamEnd, BodyStreamItem, BodyStreamPiece, BodyStreamStart } from './model/body-stream.ts';
 // The command model
 export type {
