@@ -112,3 +112,27 @@ describe('imap-wire bodystructure', () => {
     expect(fwd).toContain('plan (316 of 2048 octets): BODY.PEEK[1] BODY.PEEK[2.MIME]');
   });
 });
+
+describe('imap-wire: input files, --version', () => {
+  const main = (args: string[], input?: string) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { input, encoding: 'utf8' });
+
+  test.each([
+    [['decode', 'no/such.bin'], 'imap-wire: cannot read no/such.bin: no such file\n'],
+    [['decode', 'src'], 'imap-wire: cannot read src: is a directory\n'],
+    [['bodystructure', 'no/such.bin'], 'imap-wire: cannot read no/such.bin: no such file\n'],
+    [['encode', '@no/such.json'], 'imap-wire: cannot read no/such.json: no such file\n'],
+  ])('%j: one line on stderr, exit 2 (not 1, which means an error item)', (args, message) => {
+    const r = main(args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(message);
+    expect(r.stdout).toBe('');
+  });
+
+  test('--version prints the version of package.json', () => {
+    const r = main(['--version']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^\d+\.\d+\.\d+\S*\n$/);
+    expect(main(['-v']).stdout).toBe(r.stdout);
+  });
+});
