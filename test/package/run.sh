@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The package as a user gets it: `npm pack` (prepack builds dist/), the tarball checked by publint,
+# The package as a user gets it: `npm pack` (the prepare script builds dist/), the tarball checked by publint,
 # @arethetypeswrong/cli and checks of our own, then installed into a fresh project that compiles and
 # runs a TypeScript file against it and runs its command with npx. Needs no network: the package has
 # no dependencies, and the consumer borrows TypeScript, tsx and @types/node from this repository.
@@ -9,6 +9,10 @@ ROOT=$PWD
 OUT=$ROOT/.package-test
 rm -rf "$OUT"
 mkdir -p "$OUT/consumer"
+
+echo "== the command in this repository"
+echo "npx imap-wire --version: $(npx --no-install imap-wire --version)"
+echo "npm run imap-wire -- --version: $(npm run --silent imap-wire -- --version)"
 
 echo "== npm pack"
 npm pack --pack-destination "$OUT" --silent >/dev/null

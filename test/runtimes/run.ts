@@ -172,5 +172,6 @@ for (const [name, r] of results) {
 const total = results.reduce((n, [, r]) => n + r.passed, 0);
 const totalFailed = results.reduce((n, [, r]) => n + r.failed, 0);
 if (!ok && totalFailed === 0) console.log('runtimes: the counts or digests differ between runtimes');
-console.log(`runtimes: ${results.length} runtimes, ${total} passed, ${totalFailed} failed`);
+console.log(`${results.length} runtimes, each ${first?.passed ?? 0} checks; in all:`);
+console.log(`runtimes: ${total} passed, ${totalFailed} failed`);
 process.exit(ok ? 0 : 1);
