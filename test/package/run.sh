@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The package as a user gets it: `npm pack` (the prepare script builds dist/), the tarball checked by publint,
+# The package as a user gets it: `npm pack` (the prepack script builds dist/), the tarball checked by publint,
 # @arethetypeswrong/cli and checks of our own, then installed into a fresh project that compiles and
 # runs a TypeScript file against it and runs its command with npx. Needs no network: the package has
 # no dependencies, and the consumer borrows TypeScript, tsx and @types/node from this repository.
@@ -10,18 +10,22 @@ OUT=$ROOT/.package-test
 rm -rf "$OUT"
 mkdir -p "$OUT/consumer"
 
-echo "== the command in this repository"
-echo "npx imap-wire --version: $(npx --no-install imap-wire --version)"
-echo "npm run imap-wire -- --version: $(npm run --silent imap-wire -- --version)"
-
-echo "== npm pack"
+echo "== npm pack, with no dist/ to start from (as in a clean clone)"
+rm -rf "$ROOT/dist"
 npm pack --pack-destination "$OUT" --silent >/dev/null
 TGZ=$(ls "$OUT"/imap-wire-*.tgz)
 tar -tzf "$TGZ" | sed 's#^package/##' | sort >"$OUT/files.txt"
 echo "$(basename "$TGZ"): $(wc -l <"$OUT/files.txt") files, $(du -k "$TGZ" | cut -f1) KiB"
+grep -q '^dist/index.js$' "$OUT/files.txt" || { echo "prepack built nothing"; exit 1; }
 for f in package.json README.md LICENSE CHANGELOG.md dist/index.js dist/index.d.ts dist/node/index.js dist/cli/main.js; do
   grep -qx "$f" "$OUT/files.txt" || { echo "missing from the tarball: $f"; exit 1; }
 done
+
+echo "== the command in this repository (dist/ built by prepack)"
+v=$(npx --no-install imap-wire --version)
+echo "npx imap-wire --version: $v"
+v=$(npm run --silent imap-wire -- --version)
+echo "npm run imap-wire -- --version: $v"
 
 echo "== publint"
 npx publint run "$TGZ" --strict
