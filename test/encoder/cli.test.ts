@@ -76,7 +76,8 @@ describe('imap-wire encode', () => {
     expect(run(['{"name":"APPEND","mailbox":"x","messages":[{"content":{"base64":"!!"}}]}']).code).toBe(2);
   });
 
-  test('--help, and the real command dispatches to it', () => {
+  // Starts Node with tsx: slow on a loaded machine.
+  test('--help, and the real command dispatches to it', { timeout: 60_000 }, () => {
     expect(run(['--help']).out).toMatch(/Usage: imap-wire encode/);
     const r = spawnSync(
       process.execPath,
