@@ -23,6 +23,7 @@ export {
   type PlannedAttachment,
   type PlannedText,
   planFetch,
+  planTextFetch,
 } from './bodystructure/plan.ts';
 export {
   filename,

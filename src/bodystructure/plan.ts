@@ -166,6 +166,24 @@ export function planFetch(root: BodyStructure, options: FetchPlanOptions = {}): 
   return plan;
 }
 
+/**
+ * Plans the fetch of one text part within `budget` octets (what {@link planFetch} does for the
+ * text it picks), for a client that chose the part itself.
+ *
+ * @example
+ * ```ts
+ * planTextFetch(findSection(tree, '2') as SinglePartBody, { budget: 1024 }).item; // 'BODY.PEEK[2]<0.1024>'
+ * ```
+ */
+export function planTextFetch(
+  part: SinglePartBody,
+  options: Pick<FetchPlanOptions, 'budget' | 'capabilities'> = {},
+): PlannedText {
+  let binary = false;
+  for (const c of options.capabilities ?? []) if (c.toUpperCase() === 'BINARY') binary = true;
+  return planText(part, Math.max(0, Math.floor(options.budget ?? 16 * 1024)), binary);
+}
+
 function planText(part: SinglePartBody, budget: number, hasBinary: boolean): PlannedText {
   const encoding = part.encoding;
   const charset =
