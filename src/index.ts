@@ -29,6 +29,7 @@ export {
   type PlannedAttachment,
   type PlannedText,
   planFetch,
+  planTextFetch,
 } from './bodystructure/plan.ts';
 export {
   filename,
@@ -72,8 +73,16 @@ export { checkTag, TagGenerator } from './encoder/tag.ts';
 export { type ErrorStatus, ImapParseError, type ImapParseErrorCode } from './errors.ts';
 // MIME decoding
 export { decodeCharset, decodeHeaderBytes, isKnownCharset } from './mime/charset.ts';
+export {
+  type CharsetStreamDecoder,
+  createCharsetDecoder,
+  incompleteTailLimit,
+  wholeCharacterLength,
+} from './mime/charset-stream.ts';
 export { parseMailDate } from './mime/date.ts';
 export { decodeEncodedWords } from './mime/encoded-words.ts';
+export { decodePartPrefix, type FetchedPart, type PartText } from './mime/part-text.ts';
+export { createTransferDecoder, decodeTransfer, type TransferDecoder } from './mime/transfer.ts';
 // The extension responses (src/parser/ext/)
 export type { AclEntry, AclResponse, ListRightsResponse, MyRightsResponse } from './model/acl.ts';
 // BODYSTRUCTURE and ENVELOPE

@@ -16,7 +16,8 @@ const HELP = `Usage: imap-wire <command> [options]
 
 Commands:
   decode [FILE|-] [--chunk N] [--strict] [--pretty]   server bytes → JSON Lines, one response each
-  bodystructure [FILE|-] [--budget N]                 the MIME tree of each FETCH, with a fetch plan
+  bodystructure [FILE|-] [--json] [--plan] [--budget N]
+                                                      the MIME tree of each FETCH, and a fetch plan
   encode [JSON|-]                                     a command as JSON → its wire form, fragments marked
 
 Options:

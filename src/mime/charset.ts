@@ -129,6 +129,16 @@ interface PlatformDecoder {
   readonly shared: TextDecoder | undefined;
 }
 
+/**
+ * The WHATWG Encoding name `charset` decodes as (`'windows-1252'` for ISO-8859-1 and US-ASCII,
+ * `'utf-8'`, `'shift_jis'` …); `undefined` when the platform does not know it.
+ */
+export function canonicalCharset(charset: string): string | undefined {
+  const d = charsetDecoder(charset);
+  if (d === null) return undefined;
+  return typeof d === 'string' ? d : d.encoding;
+}
+
 /** What a charset label decodes with: UTF-8 and windows-1252 here, the rest by `TextDecoder`. */
 type CharsetDecoder = 'utf-8' | 'windows-1252' | PlatformDecoder | null;
 /** Labels as sent (before trimming and lower-casing) to their decoder: labels repeat. */
