@@ -213,7 +213,7 @@ export class Framer {
    * the line limit, straight from the chunk, without the per-response state of {@link endLine}.
    * Most responses of a FLAGS sync, a LIST or an IDLE push are such lines; the framer's fixed
    * cost per response (beginFrame, beginLine, endLine, deliver) was 15-22 % of those workloads
-   * (bench/profile-notes.md). Returns where the general path takes over, with the first LF
+   * (the benchmark's profile notes, in the repository). Returns where the general path takes over, with the first LF
    * from there (or -1) in {@link lfFound}: no byte is searched twice.
    */
   private wholeLines(pos: number): number {

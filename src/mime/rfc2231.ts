@@ -110,7 +110,7 @@ function readName(b: Uint8Array, k: number): void {
  * Names are read from their bytes and base names come from the lower-case atom cache: no
  * strings are sliced, no objects made per segment (a profile of the envelope+bodystructure
  * benchmark, where 2 of 3 messages carry an RFC 2231 name, had the string version at ~1 µs a
- * list). test/bodystructure/rfc2231-oracle.test.ts checks it against that version.
+ * list). A property test in the repository checks it against that version.
  *
  * @example
  * ```ts
