@@ -126,6 +126,16 @@ export class MailboxTracker {
     return this.list.size;
   }
 
+  /**
+   * The sync in progress cannot place every message without the mailbox's UIDs (a QRESYNC sync
+   * whose answer does not add up, or that had messages of unknown UID before known ones): send
+   * `UID SEARCH ALL` (or `UID FETCH 1:* (UID FLAGS)`) before {@link endSync}.
+   */
+  get syncNeedsUids(): boolean {
+    const sync = this.sync;
+    return sync !== undefined && !sync.selecting && sync.needsUids && sync.list.placeholders > 0;
+  }
+
   /** The events since the last call, in order. */
   takeEvents(): MailboxEvent[] {
     const out = this.events;

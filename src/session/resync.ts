@@ -42,6 +42,11 @@ export class Sync {
   /** The new list; built when the SELECT completes. */
   list = new UidIndex();
   exists = -1;
+  /**
+   * The new list's UIDs are not all placed: the sync must list them (`UID SEARCH ALL`, or a
+   * `FETCH 1:* (UID)`) before it ends. Set by a QRESYNC sync that cannot place them.
+   */
+  needsUids = false;
   uidValidity = 0;
   uidNext = 0;
   highestModseq = 0n;
@@ -73,9 +78,17 @@ export class Sync {
     const list = this.list;
     const exists = Math.max(0, this.exists);
     if (this.strategy === 'qresync' && !this.initial) {
+      // Messages whose UID the client never learnt can only be placed at the end, after the
+      // known ones (new messages have higher UIDs). A placeholder before a known UID cannot:
+      // it may be gone, and nothing says. Then the sync needs the UIDs (`UID SEARCH ALL`).
+      let gap = false;
       baseline.forEach((slot) => {
         const uid = baseline.uids[slot]!;
-        if (uid === 0) return;
+        if (uid === 0) {
+          gap = true;
+          return;
+        }
+        if (gap) this.needsUids = true;
         const s = list.append(uid);
         list.flags[s] = baseline.flags[slot]!;
         list.modseqs[s] = baseline.modseqs[slot]!;
@@ -83,8 +96,9 @@ export class Sync {
       for (const set of this.vanished) applyVanished(list, set, true, ctx);
       if (list.size > exists) {
         ctx.problem(`QRESYNC: ${list.size} messages remain known, EXISTS says ${exists}`);
-        list.clear();
+        this.needsUids = true;
       }
+      if (this.needsUids) list.clear();
     }
     applyExists(list, exists, ctx, this.initial);
     list.settle();
@@ -101,6 +115,7 @@ export class Sync {
     const old = this.list;
     const sorted = Uint32Array.from(found).sort();
     const list = new UidIndex();
+    this.needsUids = false;
     let j = 0;
     const oldUids = old.uids;
     const end = old.slotCount;

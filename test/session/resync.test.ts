@@ -56,6 +56,24 @@ describe('QRESYNC (RFC 7162 §3.2.5)', () => {
       { type: 'synced', initial: false, exists: 3 },
     ]);
   });
+
+  it('asks for the UIDs when a message of unknown UID sat before a known one', () => {
+    const t = trackerWith([1, 2], { modseq: 10n });
+    // Two new messages; a FETCH told the second one's UID, not the first's.
+    feed(t, '* 4 EXISTS\n* 4 FETCH (UID 9 FLAGS () MODSEQ (11))');
+    t.takeEvents();
+    t.detach();
+    t.beginSync('qresync');
+    feed(t, '* 4 EXISTS\n* OK [UIDVALIDITY 100] ok\n* OK [HIGHESTMODSEQ 12] ok\nA1 OK done');
+    expect(t.syncNeedsUids).toBe(true);
+    feed(t, '* SEARCH 1 2 7 9\nA2 OK done');
+    expect(t.syncNeedsUids).toBe(false);
+    t.endSync();
+    expect(t.takeEvents()).toEqual([
+      { type: 'new', uid: 7, seq: 3 },
+      { type: 'synced', initial: false, exists: 4 },
+    ]);
+  });
 });
 
 describe('CONDSTORE (RFC 7162 §3.1): UID SEARCH ALL, then CHANGEDSINCE', () => {
