@@ -5,11 +5,11 @@
  * A mailbox only grows at its end (RFC 9051 §7.3.1 EXISTS: new messages get higher sequence
  * numbers and, §2.3.1.1, higher UIDs) and shrinks anywhere (§7.4.1 EXPUNGE renumbers every later
  * message). So each message gets a *slot* when it arrives, slots are never inserted in the middle,
- * and an expunge only marks its slot dead. A Fenwick tree over the slots' live bits turns a
- * sequence number into a slot (the k-th live slot) and a slot into a sequence number (live slots
- * before it), both in O(log n): an EXPUNGE costs O(log n), not a shift of an array of n. Dead
- * slots keep their UID, so the UIDs of all slots stay sorted and a UID is found by binary search.
- * When more than half the slots are dead (and at least {@link COMPACT_MIN}), the columns are
+ * and an expunge only marks its slot dead. A Fenwick tree over the live counts of 32-slot blocks
+ * and a word of live bits per block turn a sequence number into a slot (the k-th live slot) and a
+ * slot into a sequence number (live slots before it), both in O(log n): an EXPUNGE costs
+ * O(log n), not a shift of an array of n. Dead slots keep their UID, so the UIDs of all slots
+ * stay sorted and a UID is found by binary search. When more than half the slots are dead (and at least {@link COMPACT_MIN}), the columns are
  * rebuilt without them in O(n): amortised O(1) per expunge.
  *
  * A message announced by EXISTS whose UID is not known yet is a *placeholder*: UID 0. A binary
@@ -17,8 +17,9 @@
  * their neighbours' UIDs), which costs a scan of the placeholder run it lands in; runs last from
  * an EXISTS to the FETCH of the new UIDs.
  *
- * Columns are typed arrays (21 bytes a message: 4 UID, 4 flag-set id, 8 MODSEQ, 1 state, 4 tree),
- * about 21 MB for a mailbox of 1,000,000 messages, with no object per message.
+ * Columns are typed arrays (about 17 bytes a message: 4 UID, 4 flag-set id, 8 MODSEQ, 1 state, a
+ * live bit and an eighth of a tree entry), 17 MB for a mailbox of 1,000,000 messages, with no
+ * object per message.
  */
 
 /** Dead slots tolerated before a compaction is considered (bench/tracker.ts: cheap either way). */
@@ -51,8 +52,15 @@ export class UidIndex {
   /** MODSEQ by slot; 0n while not known. */
   modseqs = new BigUint64Array(16);
   private state = new Uint8Array(16);
-  /** Fenwick tree over the live bits, 1-based: `tree[i]` sums slots `(i - lowbit(i), i]`. */
-  private tree = new Int32Array(17);
+  /** The live bits, 32 slots a word: the last step of a lookup reads one word. */
+  private live = new Uint32Array(1);
+  /**
+   * Fenwick tree over the live counts of the 32-slot blocks, 1-based: `tree[i]` sums blocks
+   * `(i - lowbit(i), i]`. A tree over blocks, not slots, is 32 times smaller (125 KB at a
+   * million messages, mostly in cache): a lookup at 1,000,000 messages took 1.7 µs with a tree
+   * over slots (cache misses), 0.6 µs with this one (bench/tracker.ts: EXPUNGE 2.6 → 0.8 µs).
+   */
+  private tree = new Int32Array(2);
   /** Slots used (live and dead). */
   private slots = 0;
   /** Live messages. */
@@ -71,32 +79,42 @@ export class UidIndex {
     this.modseqs[slot] = 0n;
     this.state[slot] = quiet ? SlotBit.Alive | SlotBit.Quiet : SlotBit.Alive;
     if (uid === 0 && this.placeholders++ === 0) this.holeHint = slot;
-    const cap = this.uids.length;
-    for (let j = slot + 1; j <= cap; j += j & -j) this.tree[j]!++;
+    this.live[slot >>> 5]! |= 1 << (slot & 31);
+    const tree = this.tree;
+    for (let j = (slot >>> 5) + 1; j < tree.length; j += j & -j) tree[j]!++;
     this.size++;
     return slot;
   }
 
-  /** The slot of message `seq` (1-based, `1 <= seq <= size`): a Fenwick descent. */
+  /** The slot of message `seq` (1-based, `1 <= seq <= size`): a Fenwick descent, then one word. */
   slotOf(seq: number): number {
     const tree = this.tree;
+    const n = tree.length - 1;
     let pos = 0;
     let rest = seq;
-    for (let step = highBit(this.uids.length); step > 0; step >>>= 1) {
+    for (let step = this.topBit; step > 0; step >>>= 1) {
       const next = pos + step;
-      if (next < tree.length && tree[next]! < rest) {
+      if (next <= n && tree[next]! < rest) {
         pos = next;
         rest -= tree[next]!;
       }
     }
-    return pos;
+    // Block `pos` holds the slot: its `rest`-th live bit.
+    let w = this.live[pos]!;
+    for (let k = 1; k < rest; k++) w &= w - 1;
+    return (pos << 5) | (31 - Math.clz32(w & -w));
   }
 
-  /** Live slots before `slot`: the sequence number of `slot` minus one when it is live. */
+  /** The highest power of two not above the tree's size (the descent's first step). */
+  private topBit = 1;
+
+  /** Live slots before `slot`. */
   private before(slot: number): number {
+    const b = slot >>> 5;
     let sum = 0;
-    for (let j = slot; j > 0; j -= j & -j) sum += this.tree[j]!;
-    return sum;
+    for (let j = b; j > 0; j -= j & -j) sum += this.tree[j]!;
+    const k = slot & 31;
+    return k === 0 ? sum : sum + popcount(this.live[b]! << (32 - k));
   }
 
   /** The sequence number of a live slot. */
@@ -123,8 +141,9 @@ export class UidIndex {
   removeSlot(slot: number): void {
     this.state[slot] = 0;
     if (this.uids[slot] === 0) this.placeholders--;
-    const cap = this.uids.length;
-    for (let j = slot + 1; j <= cap; j += j & -j) this.tree[j]!--;
+    this.live[slot >>> 5]! &= ~(1 << (slot & 31));
+    const tree = this.tree;
+    for (let j = (slot >>> 5) + 1; j < tree.length; j += j & -j) tree[j]!--;
     this.size--;
     const dead = this.slots - this.size;
     if (dead >= COMPACT_MIN && dead > this.size) this.pending = true;
@@ -220,7 +239,9 @@ export class UidIndex {
     this.flags = new Uint32Array(16);
     this.modseqs = new BigUint64Array(16);
     this.state = new Uint8Array(16);
-    this.tree = new Int32Array(17);
+    this.live = new Uint32Array(1);
+    this.tree = new Int32Array(2);
+    this.topBit = 1;
     this.slots = 0;
     this.size = 0;
     this.placeholders = 0;
@@ -268,17 +289,31 @@ export class UidIndex {
     this.buildTree();
   }
 
-  /** The Fenwick tree of the live bits in O(n): each node adds itself to its parent. */
+  /** The live bits and the Fenwick tree of the block counts in O(n): each node adds itself to its parent. */
   private buildTree(): void {
-    const cap = this.uids.length;
-    const tree = new Int32Array(cap + 1);
-    for (let s = 0; s < this.slots; s++) tree[s + 1] = this.state[s]! & SlotBit.Alive;
-    for (let i = 1; i <= cap; i++) {
-      const parent = i + (i & -i);
-      if (parent <= cap) tree[parent]! += tree[i]!;
+    const blocks = this.uids.length >>> 5 || 1;
+    const live = new Uint32Array(blocks);
+    const tree = new Int32Array(blocks + 1);
+    for (let s = 0; s < this.slots; s++) {
+      if ((this.state[s]! & SlotBit.Alive) === 0) continue;
+      live[s >>> 5]! |= 1 << (s & 31);
+      tree[(s >>> 5) + 1]!++;
     }
+    for (let i = 1; i <= blocks; i++) {
+      const parent = i + (i & -i);
+      if (parent <= blocks) tree[parent]! += tree[i]!;
+    }
+    this.live = live;
     this.tree = tree;
+    this.topBit = highBit(blocks);
   }
+}
+
+/** Set bits of a 32-bit word. */
+function popcount(v: number): number {
+  v -= (v >>> 1) & 0x55555555;
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
 function highBit(n: number): number {
