@@ -237,4 +237,23 @@ export {
   type ResponseEncodeOptions,
   ResponseEncoder,
 } from './server/response-encoder.ts';
+// The mailbox state tracker (the session layer, src/session/)
+export type {
+  ExpungeEvent,
+  FlagsEvent,
+  InconsistentEvent,
+  MailboxChangeEvent,
+  MailboxEvent,
+  NewMessageEvent,
+  ResetEvent,
+  SyncedEvent,
+} from './session/events.ts';
+export {
+  type MailboxSnapshot,
+  MailboxTracker,
+  type TrackedMessage,
+  type TrackerState,
+} from './session/mailbox-tracker.ts';
+export type { SyncStrategy } from './session/resync.ts';
+export { chooseStrategy, qresyncParameters, uidRangesText } from './session/snapshot.ts';
 export { createDecoderStream, decodeChunks } from './streams.ts';
