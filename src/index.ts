@@ -83,7 +83,7 @@ export { parseMailDate } from './mime/date.ts';
 export { decodeEncodedWords } from './mime/encoded-words.ts';
 export { decodePartPrefix, type FetchedPart, type PartText } from './mime/part-text.ts';
 export { createTransferDecoder, decodeTransfer, type TransferDecoder } from './mime/transfer.ts';
-// The extension responses (src/parser/ext/)
+// The extension responses (parser/ext/)
 export type { AclEntry, AclResponse, ListRightsResponse, MyRightsResponse } from './model/acl.ts';
 // BODYSTRUCTURE and ENVELOPE
 export type {
@@ -237,7 +237,7 @@ export {
   type ResponseEncodeOptions,
   ResponseEncoder,
 } from './server/response-encoder.ts';
-// The mailbox state tracker (the session layer, src/session/)
+// The mailbox state tracker (the session layer, session/)
 export type {
   ExpungeEvent,
   FlagsEvent,

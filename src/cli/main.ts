@@ -6,7 +6,7 @@ import { DECODE_HELP, runDecode, UsageError } from './decode.ts';
 import { runEncode } from './encode.ts';
 import { InputError, readStdin } from './input.ts';
 
-/** The package's version: package.json is two levels up from src/cli/ and from dist/cli/ alike. */
+/** The package's version: package.json is two levels up from the cli folder, in the sources and in dist alike. */
 function version(): string {
   const pkg: unknown = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
   return String((pkg as { version?: unknown }).version);

@@ -92,7 +92,7 @@ function loneSurrogate(field: string, at: number): ImapEncodeError {
  * ```
  */
 export function decodeModifiedUtf7(text: string): string | undefined {
-  // One decoder serves both directions: the parser's, on bytes (src/parser/mutf7.ts).
+  // One decoder serves both directions: the parser's, on bytes (parser/mutf7.ts).
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

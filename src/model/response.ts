@@ -131,7 +131,7 @@ export type UntaggedResponse =
   | ExpungeResponse
   | SearchResponse
   | FetchResponse
-  // Extensions (src/parser/ext/)
+  // Extensions (parser/ext/)
   | StatusResponse
   | ListResponse
   | LsubResponse

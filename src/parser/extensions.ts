@@ -1,5 +1,5 @@
 /**
- * Installs every extension grammar of src/parser/ext/ into the dispatch tables. Called once,
+ * Installs every extension grammar of parser/ext/ into the dispatch tables. Called once,
  * explicitly, at the end of untagged.ts: an explicit call (not an import kept for its side
  * effects) survives `sideEffects: false` and tree shaking.
  *

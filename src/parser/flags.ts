@@ -48,7 +48,7 @@ function knownFlag(buf: Uint8Array, start: number, end: number): string | undefi
 
 /**
  * One flag; `\*` only where `perm` (PERMANENTFLAGS' `flag-perm`), elsewhere quirk `starInFlags`
- * (GreenMail, greenmail-mail-test/greenmail#633, ruby/net-imap#228; Zoho, imap-proto
+ * (GreenMail, GreenMail issue 633, ruby/net-imap#228; Zoho, imap-proto
  * `flag_list`). A `]` inside a keyword (`OIB-Seen-[Gmail]/All`) is quirk `bracketInFlag` (Gmail,
  * issuetracker.google.com/issues/315160951, ruby/net-imap#241): `]` is a resp-special, not an
  * ATOM-CHAR; the keyword is read as an ASTRING-CHAR run.

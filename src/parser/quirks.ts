@@ -141,8 +141,7 @@ export const QUIRKS = {
   },
   starInFlags: {
     what: '`\\*` in FLAGS or FETCH FLAGS (only PERMANENTFLAGS may hold it)',
-    servers:
-      'GreenMail (greenmail-mail-test/greenmail#633, ruby/net-imap#228); Zoho Mail (imap-proto flag_list)',
+    servers: 'GreenMail (GreenMail issue 633, ruby/net-imap#228); Zoho Mail (imap-proto flag_list)',
   },
   bracketInFlag: {
     what: 'a `]` inside a flag keyword (`OIB-Seen-[Gmail]/All`); `]` is not an ATOM-CHAR',

@@ -82,5 +82,5 @@ registerNumberedUntagged('FETCH', (cur, seq, at) => {
   return takeFetch(cur, seq);
 });
 
-// Last, so that the tables above exist: STATUS, LIST, ESEARCH … from src/parser/ext/.
+// Last, so that the tables above exist: STATUS, LIST, ESEARCH … from parser/ext/.
 installExtensions(registerUntagged);

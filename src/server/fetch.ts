@@ -156,7 +156,7 @@ function writeInternalDate(w: Writer, a: FetchAttributes): void {
   w.byte(Ch.DQuote).raw(formatDateTime(a.internalDate, 'attributes.internalDate')).byte(Ch.DQuote);
 }
 
-/** `dd-Mon-yyyy hh:mm:ss +zzzz` (day `(SP DIGIT) / 2DIGIT`), the shape src/parser/date-time.ts reads. */
+/** `dd-Mon-yyyy hh:mm:ss +zzzz` (day `(SP DIGIT) / 2DIGIT`), the shape parser/date-time.ts reads. */
 function isDateTime(s: unknown): s is string {
   if (typeof s !== 'string' || s.length !== 26) return false;
   const d = (i: number): boolean => s.charCodeAt(i) >= 0x30 && s.charCodeAt(i) <= 0x39;

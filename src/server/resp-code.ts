@@ -181,7 +181,7 @@ export function writeSet(w: Writer, v: unknown, field: string, star: boolean): v
 }
 
 /**
- * An IMAP URL (RFC 5092) as the parser reads one (src/parser/ext/referral.ts): up to a SP or
+ * An IMAP URL (RFC 5092) as the parser reads one (parser/ext/referral.ts): up to a SP or
  * the `]` that closes the code, brackets balanced. A `"` is refused too: the framer reads the
  * code's quoted strings (for a `{n}` at the line's end) and would disagree with the parser.
  */
@@ -212,7 +212,7 @@ function writeUnknownCode(w: Writer, name: unknown, raw: unknown, field: string)
 }
 
 /**
- * The rule of the parser's `skipToClose` (src/parser/resp-code.ts) and the framer: an unknown
+ * The rule of the parser's `skipToClose` (parser/resp-code.ts) and the framer: an unknown
  * code's text ends at its first `]`, quoted or not (`1*<any TEXT-CHAR except "]">`), so `raw`
  * holds no `]`, and no CR, LF or NUL.
  */

@@ -1,9 +1,9 @@
 /**
  * The response encoder (the server's half, beside the command reader): a typed response, as the
- * decoder gives it (src/model/response.ts), back to the bytes a server sends.
+ * decoder gives it (model/response.ts), back to the bytes a server sends.
  *
  * Every value is written in the form the grammar allows where it stands, chosen as the command
- * encoder chooses (src/encoder/writer.ts): an atom, a quoted string, or a literal `{n}` (`~{n}`
+ * encoder chooses (encoder/writer.ts): an atom, a quoted string, or a literal `{n}` (`~{n}`
  * for a NUL where the grammar has `literal8`). Nothing a value holds can end a line early: a CR,
  * LF or NUL goes only inside a literal, and a response text (which has no literal form) that
  * holds one is refused with `ImapEncodeError` (`INVALID_TEXT`, the field named). Values kept raw
@@ -60,7 +60,7 @@ export function encodeResponseFragments(response: Response, options: ResponseEnc
     writeResponse(w, response);
     const fragments = w.finish();
     if (fragments.length > 1 && response.type === 'continuation') {
-      // A client reads a continuation request as one line (src/lexer/framer.ts: a "{n}" ending
+      // A client reads a continuation request as one line (lexer/framer.ts: a "{n}" ending
       // one is text), so a value that needs a literal (a BADCHARSET charset with a CR) cannot go.
       throw new ImapEncodeError('INVALID_ARGUMENT', 'code', 'a continuation request is one line: no literal');
     }

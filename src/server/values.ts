@@ -12,7 +12,7 @@
  * tagged-ext-val = tagged-ext-simple / "(" [tagged-ext-comp] ")"  ; RFC 4466
  * ```
  *
- * Strings go through the command encoder's `Writer` (src/encoder/writer.ts): it picks atom,
+ * Strings go through the command encoder's `Writer` (the encoder's writer): it picks atom,
  * quoted or literal, and refuses CR, LF and NUL anywhere but in a literal. A server never waits
  * for a `+` before a literal, so the literals are written `{n}` (`~{n}` for `literal8`).
  */
@@ -162,7 +162,7 @@ function hasNonAscii(s: string): boolean {
 
 /**
  * The wire bytes of a name (mailbox, namespace prefix, Gmail label) given as text, as the decoder
- * reads names back (src/parser/mailbox.ts): modified UTF-7; with `utf8` (UTF8=ACCEPT), UTF-8
+ * reads names back (the parser's mailbox reader): modified UTF-7; with `utf8` (UTF8=ACCEPT), UTF-8
  * for a name with non-ASCII characters (an ASCII name stays modified UTF-7, which is then itself
  * but for `&`: `&-`, so the decoder cannot take `&Jjo-` for a shifted run).
  */
@@ -198,7 +198,7 @@ export function writeDelimiter(w: Writer, v: unknown, field: string): void {
   w.quotedBytes(b);
 }
 
-/** Bytes of a bare `tagged-ext-val` token: ASTRING-CHAR and `*` (src/parser/tagged-ext.ts). */
+/** Bytes of a bare `tagged-ext-val` token: ASTRING-CHAR and `*` (the parser's tagged-ext reader). */
 const EXT_TOKEN_CHAR: Uint8Array = (() => {
   const t = ASTRING_CHAR.slice();
   t[Ch.Star] = 1;
@@ -206,7 +206,7 @@ const EXT_TOKEN_CHAR: Uint8Array = (() => {
 })();
 
 /**
- * Writes an extension value tree as the decoder reads it (src/parser/tagged-ext.ts): a `string`
+ * Writes an extension value tree as the decoder reads it (the parser's tagged-ext reader): a `string`
  * is a bare token (atom, number, sequence set), a `Uint8Array` a string (quoted or literal), an
  * array a parenthesised list.
  */
@@ -246,7 +246,7 @@ function announcementBefore(
 
 /**
  * True when `raw[from, end)` ends with `{digits}` or `{digits+}`, as the framer reads a line's
- * end backwards (src/lexer/framer.ts): a client would wait for a literal.
+ * end backwards (lexer/framer.ts): a client would wait for a literal.
  */
 function endsLikeAnnouncement(raw: Uint8Array, from: number, end: number): boolean {
   let i = end - 1;

@@ -2,7 +2,7 @@
  * The message responses of a selected mailbox applied to a list of messages (a {@link UidIndex}):
  * RFC 9051 §7.3.1 EXISTS, §7.4.1 EXPUNGE, §7.5.2 FETCH (UID, FLAGS), RFC 7162 §3.1.4 MODSEQ and
  * §3.2.10 VANISHED. The tracker applies them to its state with events on; a sync applies them to
- * the list it is building with events off, and compares at its end (src/session/resync.ts).
+ * the list it is building with events off, and compares at its end (session/resync.ts).
  */
 import type { FetchResponse } from '../model/response.ts';
 import type { SequenceSet } from '../model/sequence-set.ts';

@@ -1,6 +1,6 @@
 /**
- * What the mailbox tracker reports (src/session/mailbox-tracker.ts): a discriminated union on
- * `type`, plain data like the response model. They live beside the tracker, not in src/model/,
+ * What the mailbox tracker reports (session/mailbox-tracker.ts): a discriminated union on
+ * `type`, plain data like the response model. They live beside the tracker, not in model/,
  * because no parser or encoder produces them: they are the session's reading of responses.
  *
  * The rule that keeps the log exact: a message is visible from its `new` event to its `expunge`

@@ -8,7 +8,7 @@
  * Live (RFC 9051 §7.3.1 EXISTS, §7.4.1 EXPUNGE, §7.5.2 FETCH; RFC 7162 §3.1.4 MODSEQ, §3.2.10
  * VANISHED): an EXISTS appends placeholders; a FETCH with their UIDs makes them `new` (the
  * session FETCHes `placeholderRange()` with UID FLAGS); an EXPUNGE or VANISHED removes in
- * O(log n) (src/session/uid-index.ts). A sync (src/session/resync.ts) compares what the server
+ * O(log n) (session/uid-index.ts). A sync (session/resync.ts) compares what the server
  * says after a (re)SELECT with what the tracker knew, and reports each change once.
  *
  * Mailbox events (RFC 5465 NOTIFY): an unsolicited STATUS or LIST is reported as it comes, in any
@@ -145,7 +145,7 @@ export class MailboxTracker {
 
   /**
    * Starts a sync: call before sending the SELECT (or EXAMINE), then feed its responses and
-   * those of the strategy's commands (src/session/resync.ts), then call {@link endSync}. With no
+   * those of the strategy's commands (session/resync.ts), then call {@link endSync}. With no
    * known state (a first sync) every strategy reads as `full` and reports no `new` events.
    */
   beginSync(strategy: SyncStrategy): void {

@@ -18,7 +18,7 @@
  *
  * Until the first tagged response (the SELECT's), EXISTS is the count the new list will have,
  * VANISHED (EARLIER) and FETCH are held back; from then on the responses are applied to the new
- * list as they come (src/session/apply.ts), with an `EXPUNGE` or `EXISTS` between the sync's
+ * list as they come (session/apply.ts), with an `EXPUNGE` or `EXISTS` between the sync's
  * commands counted as it would be live. A SEARCH or ESEARCH result in a sync is read as the
  * answer to `UID SEARCH ALL`: the list's UIDs, in order.
  */
@@ -30,7 +30,7 @@ import type { MailboxEvent } from './events.ts';
 import type { FlagSets } from './flag-sets.ts';
 import { UidIndex } from './uid-index.ts';
 
-/** How a sync learns what changed: see src/session/resync.ts. */
+/** How a sync learns what changed: see session/resync.ts. */
 export type SyncStrategy = 'qresync' | 'condstore' | 'full';
 
 /** The state of one sync, held by the tracker between `beginSync` and `endSync`. */

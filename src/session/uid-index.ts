@@ -22,7 +22,7 @@
  * object per message.
  */
 
-/** Dead slots tolerated before a compaction is considered (bench/tracker.ts: cheap either way). */
+/** Dead slots tolerated before a compaction is considered (the tracker benchmark: cheap either way). */
 const COMPACT_MIN = 4096;
 
 /** Slot state bits. */
@@ -58,7 +58,7 @@ export class UidIndex {
    * Fenwick tree over the live counts of the 32-slot blocks, 1-based: `tree[i]` sums blocks
    * `(i - lowbit(i), i]`. A tree over blocks, not slots, is 32 times smaller (125 KB at a
    * million messages, mostly in cache): a lookup at 1,000,000 messages took 1.7 µs with a tree
-   * over slots (cache misses), 0.6 µs with this one (bench/tracker.ts: EXPUNGE 2.6 → 0.8 µs).
+   * over slots (cache misses), 0.6 µs with this one (the tracker benchmark: EXPUNGE 2.6 → 0.8 µs).
    */
   private tree = new Int32Array(2);
   /** Slots used (live and dead). */

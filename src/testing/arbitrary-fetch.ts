@@ -1,5 +1,5 @@
 /**
- * fast-check arbitraries of FETCH attributes (src/model/fetch.ts), each in the decoder's form:
+ * fast-check arbitraries of FETCH attributes (the FetchAttributes model), each in the decoder's form:
  * INTERNALDATE with the instant read from its text, BODY[]/BINARY[] values with their canonical
  * `section`, envelopes and body structures (arbitrary-response-values.ts), unknown attributes
  * with their raw value bytes.

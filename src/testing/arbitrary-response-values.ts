@@ -76,7 +76,7 @@ export const anyText = fc.string({ unit: hostileUnit, maxLength: 24 });
 export const nonEmptyText = fc.string({ unit: hostileUnit, minLength: 1, maxLength: 24 });
 
 /**
- * Text the decoder reads as header text (RFC 2047 decoding, src/mime/header-text.ts): without
+ * Text the decoder reads as header text (RFC 2047 decoding, the header-text decoder): without
  * `=?`, so that it comes back as written.
  */
 export const headerSafeText = anyText.filter((s) => !s.includes('=?'));
@@ -372,7 +372,7 @@ const rfc2231Param: fc.Arbitrary<BodyParameter> = fc
 
 /**
  * Parameters, their names unique: with an RFC 2231 name among them the decoder joins the list by
- * name (src/mime/rfc2231.ts), and a repeated name would be merged.
+ * name (mime/rfc2231.ts), and a repeated name would be merged.
  */
 const params = fc.uniqueArray(
   fc.oneof({ weight: 3, arbitrary: param }, { weight: 1, arbitrary: rfc2231Param }),

@@ -1,5 +1,5 @@
 /**
- * fast-check arbitraries of every typed response the decoder knows (src/model/response.ts),
+ * fast-check arbitraries of every typed response the decoder knows (the Response model),
  * valid by construction and in the decoder's canonical form: `encodeResponse` then decoding
  * gives the same value back (see arbitrary-response-values.ts for the values inside).
  *

@@ -7,7 +7,7 @@
  * unsupported-events-code = "BADEVENT" SP "(" event *(SP event) ")"
  * event          = message-event / mailbox-event / user-event / event-ext   ; atoms
  * ```
- * `NOTIFICATIONOVERFLOW` and `CLIENTBUG` are simple codes (src/parser/resp-code.ts). Dovecot
+ * `NOTIFICATIONOVERFLOW` and `CLIENTBUG` are simple codes (parser/resp-code.ts). Dovecot
  * 2.3.19 sends the events without the parentheses, `[BADEVENT MailboxMetadataChange]`
  * (quirk `badEventAtom`).
  */
