@@ -493,6 +493,22 @@ export class Cursor {
    */
   charCountLiterals = false;
 
+  /**
+   * Text position of the response's final line end: the CR of its CRLF, or a bare LF. A CR that
+   * is a literal's last byte is data, not the line end (`* X {4}` CRLF `abc` CR LF: the literal
+   * is `abc` CR and the line ends in a bare LF); a contiguous frame holds its literals in the
+   * text, up to the last literal's resume point. Found by the fuzzer (fixtures/fuzz).
+   */
+  finalLineEnd(): number {
+    const end = this.end;
+    if (end >= 2 && this.buf[end - 2] === Ch.Cr) {
+      const f = this.frame;
+      const n = f === null ? 0 : f.literals.length;
+      if (n === 0 || f!.resume[n - 1]! <= end - 2) return end - 2;
+    }
+    return end - 1;
+  }
+
   /** Set when {@link takeLiteral} took a streamed literal; the caller marks its item and clears it. */
   streamedLiteral = false;
 

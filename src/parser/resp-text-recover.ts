@@ -29,8 +29,7 @@ import type { RespText } from './resp-text.ts';
 
 /** The text position of the final line end (the CR of its CRLF, or a bare LF). */
 export function lineEnd(cur: Cursor): number {
-  const end = cur.end;
-  return end >= 2 && cur.buf[end - 2] === Ch.Cr ? end - 2 : end - 1;
+  return cur.finalLineEnd();
 }
 
 /**

@@ -99,7 +99,7 @@ export function takeText(cur: Cursor): string {
   const start = cur.pos;
   const end = cur.end;
   // A text runs to the line end: the CR of the final CRLF, or a bare LF.
-  const lineEnd = end >= 2 && buf[end - 2] === Ch.Cr ? end - 2 : end - 1;
+  const lineEnd = cur.finalLineEnd();
   const n = lineEnd - start;
   const cacheable = n > 0 && n <= texts.width && (buf[lineEnd] === Ch.Cr || buf[lineEnd] === Ch.Lf);
   let h = 0;

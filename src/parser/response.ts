@@ -64,12 +64,8 @@ function unknownUntagged(cur: Cursor, n: number | undefined): UntaggedResponse {
   const start = cur.pos;
   // Everything up to the final line end belongs to it; literals in between are taken whole.
   const frame = cur.frame!;
-  let end = cur.end - 1;
-  // A CR before the final LF is the line end's only if it is text: in `* X {4}\r\nabc\r\n` the
-  // literal is `abc\r` and the line ends in a bare LF (a contiguous frame holds the literal's
-  // bytes in its text, up to the resume point of the last literal).
-  const textFrom = frame.literals.length > 0 ? frame.resume[frame.literals.length - 1]! : start;
-  if (end > start && end - 1 >= textFrom && cur.buf[end - 1] === Ch.Cr) end--;
+  // A CR that is a literal's last byte stays in (finalLineEnd).
+  const end = Math.max(start, cur.finalLineEnd());
   cur.lit = frame.literals.length;
   cur.pos = end;
   const r: UntaggedResponse = {
