@@ -2,6 +2,7 @@
 /** The `imap-wire` command. */
 import { readFileSync } from 'node:fs';
 import { BODYSTRUCTURE_HELP, runBodystructure } from './bodystructure.ts';
+import { CORPUS_HELP, runCorpus } from './corpus.ts';
 import { DECODE_HELP, runDecode, UsageError } from './decode.ts';
 import { runEncode } from './encode.ts';
 
@@ -11,6 +12,7 @@ Commands:
   decode [FILE|-] [--chunk N] [--strict] [--pretty]   server bytes → JSON Lines, one response each
   bodystructure [FILE|-] [--budget N]                 the MIME tree of each FETCH, with a fetch plan
   encode [JSON|-]                                     a command as JSON → its wire form, fragments marked
+  corpus --workload W [--seed N] [--scale K] [--out F] benchmark traffic + what a decoder must count
 
 Run "imap-wire <command> --help" for a command's options.`;
 
@@ -27,6 +29,12 @@ function main(argv: string[]): number {
         return runEncode(rest);
       case 'bodystructure':
         return runBodystructure(rest, write, () => new Uint8Array(readFileSync(0)));
+      case 'corpus':
+        return runCorpus(
+          rest,
+          (s) => process.stdout.write(s),
+          (s) => process.stderr.write(s),
+        );
       case undefined:
       case '--help':
       case '-h':
@@ -38,7 +46,14 @@ function main(argv: string[]): number {
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      const help = cmd === 'decode' ? DECODE_HELP : cmd === 'bodystructure' ? BODYSTRUCTURE_HELP : HELP;
+      const help =
+        cmd === 'decode'
+          ? DECODE_HELP
+          : cmd === 'bodystructure'
+            ? BODYSTRUCTURE_HELP
+            : cmd === 'corpus'
+              ? CORPUS_HELP
+              : HELP;
       process.stderr.write(`imap-wire: ${e.message}\n\n${help}\n`);
       return 2;
     }
