@@ -47,16 +47,14 @@ export function bodystructureResponses(): Uint8Array[] {
 /** Commands as a client sends them (the bench command corpus: FETCH, STORE, SEARCH, APPEND), some with sync literals. */
 export function commandSeeds(n = 400): Uint8Array[] {
   const corpus = commandCorpus(0.002);
-  return corpus.commands
-    .slice(0, n)
-    .map((c, k) =>
-      wire(
-        encodeCommand(c, {
-          tag: `A${k}`,
-          capabilities: k % 2 === 0 ? [...ENCODER_CAPABILITIES] : ['IMAP4rev1'],
-        }),
-      ),
-    );
+  return corpus.commands.slice(0, n).map((c, k) =>
+    wire(
+      encodeCommand(c, {
+        tag: `A${k}`,
+        capabilities: k % 2 === 0 ? [...ENCODER_CAPABILITIES] : ['IMAP4rev1'],
+      }),
+    ),
+  );
 }
 
 /** The bytes a client sends, sync literals included (as after the server's `+`). */
