@@ -29,3 +29,5 @@ export function createNodeDecoder(options?: DecoderOptions): Transform {
     },
   });
 }
+
+export { type ListeningFakeServer, listenFakeServer } from './fake-server.ts';

@@ -64,6 +64,17 @@ export {
 export { type Expect, WORKLOADS, type Workload, type WorkloadGenerator } from './corpus/index.ts';
 export { Rng } from './corpus/prng.ts';
 export {
+  type ClientStreams,
+  type Expectation,
+  FakeServer,
+  FakeServerError,
+  type FakeServerOptions,
+  fakeServer,
+  type Payload,
+  type ReceivedCommand,
+  type ScriptStep,
+} from './fake-server.ts';
+export {
   applyMutation,
   describeMutation,
   findAnnouncements,
