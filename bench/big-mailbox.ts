@@ -13,9 +13,11 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({
-  options: { uids: { type: 'string', default: '10000000' }, child: { type: 'string' } },
-});
+/** Run as a script (or a child), not imported by run.ts: then the flags are ours. */
+const main = import.meta.url === `file://${process.argv[1]}`;
+const { values } = main
+  ? parseArgs({ options: { uids: { type: 'string', default: '10000000' }, child: { type: 'string' } } })
+  : { values: { uids: '10000000', child: undefined } };
 const N = Number(values.uids);
 
 export interface BigMailboxRow {
@@ -119,5 +121,5 @@ export function renderBigMailbox(rows: BigMailboxRow[]): string {
     .join('\n');
 }
 
-if (values.child !== undefined) await child(values.child);
-else if (import.meta.url === `file://${process.argv[1]}`) console.log(renderBigMailbox(benchBigMailbox()));
+if (main && values.child !== undefined) await child(values.child);
+else if (main) console.log(renderBigMailbox(benchBigMailbox()));

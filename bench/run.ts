@@ -39,6 +39,7 @@ import {
   type ScalingPoint,
 } from './harness/results.ts';
 import { measureRounds, type Timing, type TimingPlan, verifyRun } from './harness/timing.ts';
+import { benchStreamMemory, renderStreamMemory } from './stream-memory.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -206,6 +207,7 @@ async function main(): Promise<number> {
         }
         const timed: { adapter: Adapter; cell: Cell; chunks: Uint8Array[] }[] = [];
         for (const adapter of adapters) {
+          if (adapter.workloads && !adapter.workloads.includes(name)) continue;
           const cell = await verifyCell(adapter, w, chunk, views[adapter.input]);
           cells.push(cell);
           if (cell.status !== 'n/a') timed.push({ adapter, cell, chunks: views[adapter.input] });
@@ -262,12 +264,25 @@ async function main(): Promise<number> {
         correctnessFailure = true;
       }
     }
+    // Streamed-body memory (issue #20): with the body-literals workload, full runs only.
+    if (!quick && (!onlyWorkloads || onlyWorkloads.includes('body-literals'))) {
+      log('\n== streamed body memory: 1 GiB BODY[] in 64 KiB chunks');
+      try {
+        const line = renderStreamMemory(benchStreamMemory());
+        bigMailbox = bigMailbox ? `${bigMailbox}\n${line}` : line;
+        log(line);
+      } catch (err) {
+        log(`!! streamed body memory: ${(err as Error).message}`);
+        results.problems.push(`streamed body memory: n/a, ${(err as Error).message}`);
+      }
+    }
     // The big-mailbox row (issue #24): full runs only (three child processes, ~30 s).
     if (!quick && (!onlyWorkloads || onlyWorkloads.includes(BIG_MAILBOX))) {
       log('\n== big mailbox: UID SEARCH ALL of 10,000,000 UIDs (default options)');
       try {
-        bigMailbox = renderBigMailbox(benchBigMailbox());
-        log(bigMailbox);
+        const rows = renderBigMailbox(benchBigMailbox());
+        bigMailbox = bigMailbox ? `${bigMailbox}\n${rows}` : rows;
+        log(rows);
       } catch (err) {
         log(`!! big mailbox: ${(err as Error).message}`);
         results.problems.push(`big mailbox: n/a, ${(err as Error).message}`);
@@ -281,7 +296,7 @@ async function main(): Promise<number> {
   const md =
     renderMarkdown(results) +
     (bigMailbox
-      ? `\n## Big mailbox (issue #24)\n\n${bigMailbox
+      ? `\n## Streamed bodies and big mailboxes (issues #20, #24)\n\n${bigMailbox
           .split('\n')
           .map((l) => `- ${l}`)
           .join('\n')}\n`

@@ -5,6 +5,7 @@ import { excerptAt, ImapParseError } from './errors.ts';
 import { Cursor } from './lexer/cursor.ts';
 import type { Frame } from './lexer/frame.ts';
 import { Framer, type FrameSink } from './lexer/framer.ts';
+import type { BodyStreamItem } from './model/body-stream.ts';
 import type { Response } from './model/response.ts';
 import { releaseViews } from './parser/astring.ts';
 import { type DecoderOptions, type ResolvedOptions, resolveOptions } from './parser/options.ts';
@@ -19,6 +20,9 @@ export interface DecodeError {
 
 /** What the decoder yields: a response, or the error that one malformed response became. */
 export type DecodeItem = Response | DecodeError;
+
+/** What {@link StreamingResponseDecoder} yields: decode items and the items of streamed bodies. */
+export type StreamItem = DecodeItem | BodyStreamItem;
 
 /**
  * Decodes the bytes an IMAP server sends, pushed in chunks of any size, into typed responses.
@@ -40,7 +44,7 @@ export class ResponseDecoder {
   private readonly options: ResolvedOptions;
   private readonly framer: Framer;
   private readonly cursor = new Cursor();
-  private out: DecodeItem[] = [];
+  private out: StreamItem[] = [];
   /**
    * Stream offset just after the first complete response (for {@link parseResponse}).
    * @internal
@@ -49,7 +53,8 @@ export class ResponseDecoder {
   /** How often each quirk was tolerated so far. */
   readonly quirks = new Map<QuirkName, number>();
 
-  constructor(options?: DecoderOptions) {
+  /** `streaming` (internal): hand out large FETCH bodies in pieces, for {@link StreamingResponseDecoder}. */
+  constructor(options?: DecoderOptions, streaming?: true) {
     this.options = resolveOptions(options);
     this.cursor.maxDepth = this.options.maxDepth;
     this.cursor.strict = this.options.strict;
@@ -60,6 +65,22 @@ export class ResponseDecoder {
       frame: (f) => this.onFrame(f),
       error: (e) => this.out.push({ type: 'error', error: e }),
     };
+    if (streaming === true && this.options.streamThreshold !== Number.POSITIVE_INFINITY) {
+      sink.bodyStart = (info, size, offset) => {
+        const start: BodyStreamItem = {
+          type: 'body-start',
+          seq: info.seq,
+          item: info.item,
+          section: info.section,
+          size,
+          offset,
+        };
+        if (info.origin !== undefined) start.origin = info.origin;
+        this.out.push(start);
+      };
+      sink.bodyPiece = (bytes) => this.out.push({ type: 'body-piece', bytes });
+      sink.bodyEnd = () => this.out.push({ type: 'body-end' });
+    }
     this.framer = new Framer(sink, this.options);
   }
 
@@ -68,7 +89,8 @@ export class ResponseDecoder {
     this.out = [];
     this.framer.push(chunk);
     releaseViews();
-    return this.out;
+    // Body items are made only for StreamingResponseDecoder (its `streaming` flag).
+    return this.out as DecodeItem[];
   }
 
   /** Ends the stream: a `TRUNCATED` error if it stopped inside a response, else nothing. */
@@ -93,6 +115,14 @@ export class ResponseDecoder {
   /** True while a response is partly received. */
   get pending(): boolean {
     return this.framer.pending;
+  }
+
+  /**
+   * The items of the last push, body items included.
+   * @internal
+   */
+  get lastItems(): StreamItem[] {
+    return this.out;
   }
 
   /**
@@ -129,6 +159,52 @@ export class ResponseDecoder {
         retry ? this.reparseByCharacters(frame, e) : { type: 'error', error: asParseError(e, cur, frame) },
       );
     }
+  }
+}
+
+/**
+ * A {@link ResponseDecoder} that hands out large FETCH bodies as they arrive (issue #20): a FETCH
+ * body literal (`BODY[…]`, `BINARY[…]`, `RFC822*`) of more than `streamThreshold` bytes comes as
+ * a `body-start` item, `body-piece` items (views of the pushed chunks, no copy) and a
+ * `body-end`, then the FETCH response with that value empty and marked `streamed`; memory stays
+ * at one chunk whatever the body's size. Smaller literals are values as always.
+ *
+ * @example
+ * ```ts
+ * const dec = new StreamingResponseDecoder({ streamThreshold: 64 * 1024 });
+ * for (const item of dec.push(chunk)) {
+ *   if (item.type === 'body-start') file = openFile(`${item.seq}-${item.section}`);
+ *   else if (item.type === 'body-piece') file.write(item.bytes);
+ *   else if (item.type === 'body-end') file.close();
+ * }
+ * ```
+ */
+export class StreamingResponseDecoder {
+  private readonly dec: ResponseDecoder;
+
+  constructor(options: DecoderOptions & { streamThreshold: number }) {
+    this.dec = new ResponseDecoder(options, true);
+  }
+
+  /** Feeds a chunk; returns the items it completed, in stream order. */
+  push(chunk: Uint8Array): StreamItem[] {
+    this.dec.push(chunk);
+    return this.dec.lastItems;
+  }
+
+  /** Ends the stream: a `TRUNCATED` error if it stopped inside a response (or a body). */
+  end(): StreamItem[] {
+    return this.dec.end();
+  }
+
+  /** True while a response is partly received. */
+  get pending(): boolean {
+    return this.dec.pending;
+  }
+
+  /** How often each quirk was tolerated so far. */
+  get quirks(): ReadonlyMap<QuirkName, number> {
+    return this.dec.quirks;
   }
 }
 

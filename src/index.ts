@@ -10,6 +10,12 @@
  * @packageDocumentation
  */
 
+// Decoding
+export {
+  type BodyStream,
+  createStreamingDecoderStream,
+  type StreamingDecoderOptions,
+} from './body-stream.ts';
 export {
   attachments,
   type InlineImage,
@@ -37,8 +43,14 @@ export {
 // Reading commands (the server side)
 export { type CommandParserOptions, type ParsedCommand, parseCommand } from './command/parse.ts';
 export { type CommandItem, CommandReader, type CommandReaderOptions } from './command/reader.ts';
-// Decoding
-export { type DecodeError, type DecodeItem, parseResponse, ResponseDecoder } from './decoder.ts';
+export {
+  type DecodeError,
+  type DecodeItem,
+  parseResponse,
+  ResponseDecoder,
+  type StreamItem,
+  StreamingResponseDecoder,
+} from './decoder.ts';
 // Encoding commands
 export { encodeAuthenticateCancel, encodeAuthenticateResponse, encodeIdleDone } from './encoder/auth.ts';
 export { COMMAND_NAMES, CommandEncoder, type EncodedCommand, encodeCommand } from './encoder/command.ts';
@@ -73,6 +85,7 @@ export type {
   MultipartBody,
   SinglePartBody,
 } from './model/body.ts';
+export type { BodyStreamEnd, BodyStreamItem, BodyStreamPiece, BodyStreamStart } from './model/body-stream.ts';
 // The command model
 export type {
   AppendCommand,

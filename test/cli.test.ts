@@ -12,13 +12,19 @@ function run(
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/**
+ * Each test starts Node with tsx one or more times (~1 s each, several on a machine that runs
+ * other suites beside this one): 5 s was too short there.
+ */
+const SPAWNS = { timeout: 60_000 };
+
 const lines = (s: string): unknown[] =>
   s
     .split('\n')
     .filter((l) => l !== '')
     .map((l) => JSON.parse(l));
 
-describe('imap-wire decode', () => {
+describe('imap-wire decode', SPAWNS, () => {
   test('prints one JSON object per response, with the DESIGN.md conventions', () => {
     const input = Buffer.concat([
       Buffer.from('* OK [UIDNEXT 5] hi\r\n* 1 FETCH (UID 7 MODSEQ (18446744073709551) BODY[] {4}\r\n'),
@@ -77,7 +83,7 @@ describe('imap-wire decode', () => {
   });
 });
 
-describe('imap-wire bodystructure', () => {
+describe('imap-wire bodystructure', SPAWNS, () => {
   test('prints each tree with section numbers, sizes, file names and the plan', () => {
     const r = spawnSync(
       process.execPath,
@@ -110,5 +116,29 @@ describe('imap-wire bodystructure', () => {
       '2.2 application/pdf 590 octets base64 "contract-v3.pdf"',
     ]);
     expect(fwd).toContain('plan (316 of 2048 octets): BODY.PEEK[1] BODY.PEEK[2.MIME]');
+  });
+});
+
+describe('imap-wire: input files, --version', SPAWNS, () => {
+  const main = (args: string[], input?: string) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { input, encoding: 'utf8' });
+
+  test.each([
+    [['decode', 'no/such.bin'], 'imap-wire: cannot read no/such.bin: no such file\n'],
+    [['decode', 'src'], 'imap-wire: cannot read src: is a directory\n'],
+    [['bodystructure', 'no/such.bin'], 'imap-wire: cannot read no/such.bin: no such file\n'],
+    [['encode', '@no/such.json'], 'imap-wire: cannot read no/such.json: no such file\n'],
+  ])('%j: one line on stderr, exit 2 (not 1, which means an error item)', (args, message) => {
+    const r = main(args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(message);
+    expect(r.stdout).toBe('');
+  });
+
+  test('--version prints the version of package.json', () => {
+    const r = main(['--version']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^\d+\.\d+\.\d+\S*\n$/);
+    expect(main(['-v']).stdout).toBe(r.stdout);
   });
 });

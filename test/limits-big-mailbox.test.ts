@@ -173,3 +173,64 @@ describe('the bounds still hold', () => {
     expect(isNext(items[2])).toBe(true);
   });
 });
+
+describe('THREAD of many messages', () => {
+  /** `(1)(2)…(n)`, or chains and nested lists when `nested`. */
+  function threadLine(n: number): Uint8Array {
+    const parts: string[] = ['* THREAD '];
+    for (let i = 1; i <= n; i++) parts.push(`(${i})`);
+    parts.push(`\r\n${NEXT}`);
+    return bytes(parts.join(''));
+  }
+
+  test('10,000,000 one-message threads decode under the default options', { timeout: 120_000 }, () => {
+    for (const size of [0, 1460]) {
+      const items = decode(threadLine(N), size);
+      expect(items).toHaveLength(2);
+      expect(items[0]).toMatchObject({ type: 'untagged', kind: 'thread' });
+      expect(isNext(items[1])).toBe(true);
+    }
+  });
+
+  test('a large THREAD reads the same trees as a small one, made on first read', () => {
+    // The same forest twice: once alone (small: objects at once), once repeated 2,000 times
+    // (past the eager bound: words first).
+    const forest = '(1 2 (3)(4 5 (6)(7)))((8)(9 10))(11)';
+    const small = decode(bytes(`* THREAD ${forest}\r\n`), 0)[0]!;
+    const large = decode(bytes(`* THREAD ${forest.repeat(2000)}\r\n`), 1460)[0]!;
+    if (small.type !== 'untagged' || small.kind !== 'thread') throw new Error('not a THREAD');
+    if (large.type !== 'untagged' || large.kind !== 'thread') throw new Error('not a THREAD');
+    expect(small.threads).toEqual([
+      {
+        ids: [1, 2],
+        children: [
+          { ids: [3], children: [] },
+          {
+            ids: [4, 5],
+            children: [
+              { ids: [6], children: [] },
+              { ids: [7], children: [] },
+            ],
+          },
+        ],
+      },
+      {
+        ids: [],
+        children: [
+          { ids: [8], children: [] },
+          { ids: [9, 10], children: [] },
+        ],
+      },
+      { ids: [11], children: [] },
+    ]);
+    expect(large.threads).toHaveLength(3 * 2000);
+    for (let k = 0; k < 2000; k += 199) expect(large.threads.slice(3 * k, 3 * k + 3)).toEqual(small.threads);
+  });
+
+  test('the grammar is checked when a large THREAD is decoded, not when it is read', () => {
+    const bad = bytes(`* THREAD ${'(1)'.repeat(20_000)}((2))\r\n${NEXT}`);
+    const items = decode(bad, 1460);
+    expect(items[0]).toMatchObject({ type: 'error', error: { code: 'SYNTAX' } });
+    expect(isNext(items[1])).toBe(true);
+  });
+});

@@ -30,6 +30,8 @@ export interface Adapter {
    * plain `Uint8Array` views for imap-wire (its core is web-standard).
    */
   input: 'buffer' | 'uint8array';
+  /** The workloads this adapter is run on (default: all). */
+  workloads?: readonly string[];
   /** Must iterate `chunks` in order with `for...of` (the memory probe hooks the iterator). */
   parse(chunks: Uint8Array[]): Counts | Promise<Counts>;
 }

@@ -14,7 +14,7 @@ import { emptyCounts } from './adapter.ts';
  * users run. `npm run bench` builds first.
  */
 const DIST = new URL('../../dist/index.js', import.meta.url);
-const { ResponseDecoder } = (await import(DIST.href).catch((e: unknown) => {
+const { ResponseDecoder, StreamingResponseDecoder } = (await import(DIST.href).catch((e: unknown) => {
   throw new Error(
     `bench needs the built package (${DIST.pathname}): run \`npm run build\` first (${String(e)})`,
   );
@@ -54,6 +54,34 @@ export const imapWire: Adapter = {
     for (const chunk of chunks) count(c, dec.push(chunk) as unknown as Item[]);
     const rest = dec.end() as unknown;
     if (Array.isArray(rest)) count(c, rest as Item[]);
+    return c;
+  },
+};
+
+/**
+ * imap-wire with `StreamingResponseDecoder` (issue #20): every body literal over 64 KiB handed
+ * out as views of the pushed chunks (`body-piece`), counted as they come, never gathered: the
+ * way node-imap hands out bodies (a stream per body), so the like-for-like cell for it.
+ */
+export const imapWireStreamed: Adapter = {
+  name: 'imap-wire-streamed',
+  library: 'imap-wire (this repo)',
+  path: 'StreamingResponseDecoder.push() -> body pieces + typed responses',
+  input: 'uint8array',
+  workloads: ['body-literals'],
+  parse(chunks) {
+    const c = emptyCounts();
+    const dec = new StreamingResponseDecoder({ streamThreshold: 64 * 1024 });
+    const take = (items: readonly { type: string; bytes?: Uint8Array }[]): void => {
+      const rest: Item[] = [];
+      for (const it of items) {
+        if (it.type === 'body-piece') c.bodyBytes += it.bytes!.length;
+        else if (it.type !== 'body-start' && it.type !== 'body-end') rest.push(it as Item);
+      }
+      count(c, rest);
+    };
+    for (const chunk of chunks) take(dec.push(chunk));
+    take(dec.end());
     return c;
   },
 };

@@ -6,11 +6,19 @@ import type { Adapter } from './adapter.ts';
 import { emailjs } from './emailjs.ts';
 import { imapflow } from './imapflow.ts';
 import { imapflowTyped } from './imapflow-typed.ts';
-import { nodeImap } from './node-imap.ts';
+import { nodeImap, nodeImapStreamed } from './node-imap.ts';
 
 export type { Adapter, Counts } from './adapter.ts';
 
-export const ADAPTER_NAMES = ['imap-wire', 'imapflow', 'imapflow-typed', 'emailjs', 'node-imap'] as const;
+export const ADAPTER_NAMES = [
+  'imap-wire',
+  'imap-wire-streamed',
+  'node-imap-streamed',
+  'imapflow',
+  'imapflow-typed',
+  'emailjs',
+  'node-imap',
+] as const;
 
 export interface Loaded {
   adapters: Adapter[];
@@ -22,9 +30,11 @@ export async function loadAdapters(only?: readonly string[]): Promise<Loaded> {
   const want = (name: string) => !only || only.includes(name);
   const adapters: Adapter[] = [];
   const missing: Loaded['missing'] = [];
-  if (want('imap-wire')) {
+  if (want('imap-wire') || want('imap-wire-streamed')) {
     try {
-      adapters.push((await import('./imap-wire.ts')).imapWire);
+      const wire = await import('./imap-wire.ts');
+      if (want('imap-wire')) adapters.push(wire.imapWire);
+      if (want('imap-wire-streamed')) adapters.push(wire.imapWireStreamed);
     } catch (err) {
       missing.push({
         name: 'imap-wire',
@@ -32,6 +42,7 @@ export async function loadAdapters(only?: readonly string[]): Promise<Loaded> {
       });
     }
   }
-  for (const a of [imapflow, imapflowTyped, emailjs, nodeImap]) if (want(a.name)) adapters.push(a);
+  for (const a of [imapflow, imapflowTyped, emailjs, nodeImap, nodeImapStreamed])
+    if (want(a.name)) adapters.push(a);
   return { adapters, missing };
 }

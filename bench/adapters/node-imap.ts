@@ -35,7 +35,24 @@ export const nodeImap: Adapter = {
   library: libraryVersion('imap'),
   path: 'Readable -> Parser events (tagged/untagged/continue/body)',
   input: 'buffer',
-  parse(chunks) {
+  parse: (chunks) => parseWith(chunks, true),
+};
+
+/**
+ * node-imap with its body streams read piece by piece and not joined: the way a client that
+ * writes a body to disk uses it, and the like-for-like cell for imap-wire-streamed (issue #20).
+ */
+export const nodeImapStreamed: Adapter = {
+  name: 'node-imap-streamed',
+  library: libraryVersion('imap'),
+  path: "Readable -> Parser events, each 'body' stream's pieces counted, not joined",
+  input: 'buffer',
+  workloads: ['body-literals'],
+  parse: (chunks) => parseWith(chunks, false),
+};
+
+function parseWith(chunks: Uint8Array[], join: boolean): Promise<ReturnType<typeof emptyCounts>> {
+  {
     const c = emptyCounts();
     const iterator = chunks[Symbol.iterator]();
     const source = new Readable({
@@ -81,11 +98,13 @@ export const nodeImap: Adapter = {
       parser.on('body', (stream: Readable) => {
         openBodies++;
         const pieces: Buffer[] = [];
+        let streamed = 0;
         stream.on('data', (piece: Buffer) => {
-          pieces.push(piece);
+          if (join) pieces.push(piece);
+          else streamed += piece.length;
         });
         stream.on('end', () => {
-          c.bodyBytes += Buffer.concat(pieces).length;
+          c.bodyBytes += join ? Buffer.concat(pieces).length : streamed;
           openBodies--;
           settle();
         });
@@ -101,5 +120,5 @@ export const nodeImap: Adapter = {
         });
       });
     });
-  },
-};
+  }
+}

@@ -9,7 +9,7 @@
  *   itself adds no level (it is `N.TEXT`).
  *
  * Every JavaScript parser we measured numbers the body of a single-part message/rfc822 part as
- * `N+1` or `N`; this is the rule the server applies (checked against Dovecot in test/interop).
+ * `N+1` or `N`; this is the rule the server applies (checked against Dovecot by the interop tests).
  */
 import type { BodyStructure, MultipartBody, SinglePartBody } from '../model/body.ts';
 

@@ -1,10 +1,10 @@
 /** `imap-wire bodystructure [FILE|-] [--budget N]`: the MIME tree of each FETCH, for people. */
-import { readFileSync } from 'node:fs';
 import { planFetch } from '../bodystructure/plan.ts';
 import { filename, isMultipart, walk } from '../bodystructure/walk.ts';
 import { ResponseDecoder } from '../decoder.ts';
 import type { BodyStructure } from '../model/body.ts';
 import { UsageError } from './decode.ts';
+import { readInput } from './input.ts';
 
 export const BODYSTRUCTURE_HELP = `Usage: imap-wire bodystructure [FILE|-] [--budget N]
 
@@ -43,7 +43,7 @@ export function runBodystructure(
     else if (file === undefined) file = a;
     else throw new UsageError('only one FILE');
   }
-  const bytes = file === undefined || file === '-' ? readStdin() : new Uint8Array(readFileSync(file));
+  const bytes = readInput(file, readStdin);
   const dec = new ResponseDecoder();
   let errors = 0;
   for (const item of [...dec.push(bytes), ...dec.end()]) {

@@ -1,6 +1,6 @@
 /** `imap-wire decode [FILE|-] [--chunk N] [--strict] [--pretty]` */
-import { readFileSync } from 'node:fs';
 import { ResponseDecoder } from '../decoder.ts';
+import { readInput } from './input.ts';
 import { itemToJson } from './json.ts';
 
 export const DECODE_HELP = `Usage: imap-wire decode [FILE|-] [--chunk N] [--strict] [--pretty]
@@ -12,7 +12,10 @@ JSON object per response, in order (JSON Lines). Errors are objects with "type":
   --chunk N   push the input in chunks of N bytes (default: all at once); the output is the same
   --strict    refuse every tolerated server deviation (quirk) with a STRICT error
   --pretty    for people: long byte strings abbreviated, a summary at the end
-  --help      this text`;
+  --help      this text
+
+Exit code 1 when an error item was printed, 2 on a usage error or an input file that cannot
+be read.`;
 
 /** Parses arguments and runs; returns the exit code (1 if any error item was printed). */
 export function runDecode(args: string[], write: (s: string) => void, readStdin: () => Uint8Array): number {
@@ -34,7 +37,7 @@ export function runDecode(args: string[], write: (s: string) => void, readStdin:
     else if (file === undefined) file = a;
     else throw new UsageError('only one FILE');
   }
-  const bytes = file === undefined || file === '-' ? readStdin() : new Uint8Array(readFileSync(file));
+  const bytes = readInput(file, readStdin);
   const dec = new ResponseDecoder({ strict });
   let errors = 0;
   let count = 0;

@@ -1,11 +1,11 @@
 /** `imap-wire encode [JSON|-] [--tag T] [--capabilities LIST] [--enabled LIST] [--literals] [--raw]` */
-import { readFileSync } from 'node:fs';
 import { encodeWithContext } from '../encoder/command.ts';
 import { ImapEncodeError } from '../encoder/errors.ts';
 import type { Fragment } from '../encoder/fragment.ts';
-import { resolveContext } from '../encoder/options.ts';
+import { type EncodeContext, resolveContext } from '../encoder/options.ts';
 import { TagGenerator } from '../encoder/tag.ts';
 import type { Command } from '../model/command.ts';
+import { readStdin as readAllStdin, readInput } from './input.ts';
 
 export const ENCODE_HELP = `Usage: imap-wire encode [JSON|-|@FILE] [--tag T] [--capabilities LIST] [--enabled LIST]
                         [--literals] [--raw]
@@ -34,7 +34,7 @@ its own "tag"; otherwise tags are A1, A2, … (or --tag T for a single command).
   --help               this text
 
 Exit code 1 when a command cannot be encoded (the error's code and field go to standard error),
-2 on a usage error.`;
+2 on a usage error or an input file that cannot be read.`;
 
 /** A wrong command line: printed with the usage, exit code 2. */
 export class EncodeUsageError extends Error {}
@@ -62,6 +62,69 @@ export function reviveCommand(v: unknown, key = '', parent?: Record<string, unkn
   if ((BIGINT_FIELDS.has(key) || gmId) && typeof v === 'string' && /^\d{1,20}$/.test(v)) return BigInt(v);
   if ((BIGINT_FIELDS.has(key) || gmId) && typeof v === 'number' && Number.isSafeInteger(v)) return BigInt(v);
   return v;
+}
+
+/** What {@link watchReads} records: each object of the input, where it is, which keys were read. */
+type Reads = Map<object, { path: string; read: Set<PropertyKey> }>;
+
+/**
+ * The input behind a `Proxy` that records each field the encoder reads. A field that the
+ * encoder never reads is one it ignores, a typo or a field of another shape
+ * (`{"item":"BODY","peek":true}` is plain `BODY`): JSON has no type checker, so the command
+ * refuses those instead of sending something else than was asked. Only plain objects and
+ * arrays are wrapped (a `Uint8Array` behind a proxy loses its internal slots).
+ */
+function watchReads(value: unknown, path: string, reads: Reads, proxies: WeakMap<object, object>): unknown {
+  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return value;
+  const known = proxies.get(value);
+  if (known !== undefined) return known;
+  const read = new Set<PropertyKey>();
+  const isArray = Array.isArray(value);
+  if (!isArray) reads.set(value, { path, read });
+  const proxy = new Proxy(value, {
+    get(target, key, receiver) {
+      read.add(key);
+      const v: unknown = Reflect.get(target, key, receiver);
+      if (typeof key !== 'string' || !Object.hasOwn(target, key)) return v;
+      const at = isArray ? `${path}[${key}]` : path === '' ? key : `${path}.${key}`;
+      return watchReads(v, at, reads, proxies);
+    },
+    has(target, key) {
+      read.add(key);
+      return Reflect.has(target, key);
+    },
+    ownKeys(target) {
+      const keys = Reflect.ownKeys(target);
+      for (const k of keys) read.add(k);
+      return keys;
+    },
+  });
+  proxies.set(value, proxy);
+  return proxy;
+}
+
+/** The first field of the input that the encoder did not read, as a path (`items[0].peek`). */
+function unreadField(reads: Reads): string | undefined {
+  for (const [target, { path, read }] of reads) {
+    for (const key of Object.keys(target)) {
+      if (!read.has(key)) return path === '' ? key : `${path}.${key}`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Encodes `cmd` (a revived JSON command) and names the first field the encoder did not read:
+ * `unknown` is set when the input holds a field that would have been dropped silently.
+ */
+export function encodeWatched(
+  cmd: unknown,
+  tag: string,
+  ctx: EncodeContext,
+): { fragments: Fragment[]; unknown: string | undefined } {
+  const reads: Reads = new Map();
+  const fragments = encodeWithContext(watchReads(cmd, '', reads, new WeakMap()) as Command, tag, ctx);
+  return { fragments, unknown: unreadField(reads) };
 }
 
 function list(s: string | undefined, opt: string): string[] {
@@ -104,7 +167,7 @@ const jsonText = new TextDecoder('utf-8', { ignoreBOM: false });
 export function runEncode(
   args: string[],
   write: (s: string | Uint8Array) => void = (s) => process.stdout.write(s),
-  readStdin: () => Uint8Array = () => new Uint8Array(readFileSync(0)),
+  readStdin: () => Uint8Array = readAllStdin,
   writeError: (s: string) => void = (s) => process.stderr.write(s),
 ): number {
   try {
@@ -151,7 +214,7 @@ function encodeMain(
   // not inside a value: a "\ufeff" in a string is kept). Both inputs go through it.
   let text: string;
   if (input === undefined || input === '-') text = jsonText.decode(readStdin());
-  else if (input.startsWith('@')) text = jsonText.decode(readFileSync(input.slice(1)));
+  else if (input.startsWith('@')) text = jsonText.decode(readInput(input.slice(1), readStdin));
   else text = input;
   let json: unknown;
   try {
@@ -172,11 +235,18 @@ function encodeMain(
       delete (revived as { tag?: unknown }).tag;
     } else t = k === 0 && tag !== undefined ? tag : tags.next();
     let fragments: Fragment[];
+    let unknown: string | undefined;
     try {
-      fragments = encodeWithContext(revived as Command, t, ctx);
+      ({ fragments, unknown } = encodeWatched(revived, t, ctx));
     } catch (e) {
       if (!(e instanceof ImapEncodeError)) throw e;
       writeError(`imap-wire encode: command ${k + 1}: ${e.message}\n`);
+      return 1;
+    }
+    if (unknown !== undefined) {
+      writeError(
+        `imap-wire encode: command ${k + 1}: unknown field ${unknown} (not a field of this command or item; nothing was sent)\n`,
+      );
       return 1;
     }
     if (raw) for (const f of fragments) parts.push(f.bytes);

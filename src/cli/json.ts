@@ -1,5 +1,5 @@
 /**
- * The JSON form of decoded items (DESIGN.md "The command line"): the typed model itself, with
+ * The JSON form of decoded items (what `imap-wire decode` prints): the typed model itself, with
  * byte strings as JSON strings when valid UTF-8 else `{"base64": …}`, bigints as decimal
  * strings, dates as ISO 8601, and errors as `{type:"error", code, offset, message, excerpt}` (with `quirk`, `tag`, `status` when
  * known).

@@ -5,6 +5,13 @@ import { BODYSTRUCTURE_HELP, runBodystructure } from './bodystructure.ts';
 import { CORPUS_HELP, runCorpus } from './corpus.ts';
 import { DECODE_HELP, runDecode, UsageError } from './decode.ts';
 import { runEncode } from './encode.ts';
+import { InputError, readStdin } from './input.ts';
+
+/** The package's version: package.json is two levels up from src/cli/ and from dist/cli/ alike. */
+function version(): string {
+  const pkg: unknown = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+  return String((pkg as { version?: unknown }).version);
+}
 
 const HELP = `Usage: imap-wire <command> [options]
 
@@ -14,7 +21,13 @@ Commands:
   encode [JSON|-]                                     a command as JSON → its wire form, fragments marked
   corpus --workload W [--seed N] [--scale K] [--out F] benchmark traffic + what a decoder must count
 
-Run "imap-wire <command> --help" for a command's options.`;
+Options:
+  --help, -h      this text
+  --version, -v   the version of imap-wire
+
+Run "imap-wire <command> --help" for a command's options. Exit codes: 0 done, 1 an error item
+was printed (or a command could not be encoded), 2 a usage error or an input file that cannot be
+read.`;
 
 function main(argv: string[]): number {
   const [cmd, ...rest] = argv;
@@ -24,17 +37,22 @@ function main(argv: string[]): number {
   try {
     switch (cmd) {
       case 'decode':
-        return runDecode(rest, write, () => new Uint8Array(readFileSync(0)));
+        return runDecode(rest, write, readStdin);
       case 'encode':
         return runEncode(rest);
       case 'bodystructure':
-        return runBodystructure(rest, write, () => new Uint8Array(readFileSync(0)));
+        return runBodystructure(rest, write, readStdin);
       case 'corpus':
         return runCorpus(
           rest,
           (s) => process.stdout.write(s),
           (s) => process.stderr.write(s),
         );
+      case '--version':
+      case '-v':
+      case 'version':
+        write(`${version()}\n`);
+        return 0;
       case undefined:
       case '--help':
       case '-h':
@@ -45,6 +63,10 @@ function main(argv: string[]): number {
         throw new UsageError(`unknown command ${cmd}`);
     }
   } catch (e) {
+    if (e instanceof InputError) {
+      process.stderr.write(`imap-wire: ${e.message}\n`);
+      return 2;
+    }
     if (e instanceof UsageError) {
       const help =
         cmd === 'decode'

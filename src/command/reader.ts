@@ -1,8 +1,8 @@
 /**
  * The server side's streaming command reader: bytes from a client, in chunks of any size, to
- * typed commands (the same values the encoder takes), with the three outcomes DESIGN.md asks
- * for: a command, *literal announced* (the client waits for `+`: answer it, or refuse), or an
- * error value (answer `tag BAD`; reading goes on with the next command).
+ * typed commands (the same values the encoder takes), with three outcomes and no exceptions
+ * for control flow: a command, *literal announced* (the client waits for `+`: answer it, or
+ * refuse), or an error value (answer `tag BAD`; reading goes on with the next command).
  *
  * Lines that answer a server's continuation are not commands: after a `+` challenge during
  * AUTHENTICATE (RFC 9051 §6.2.2) or the `+` that starts IDLE (RFC 2177), tell the reader with

@@ -4,7 +4,7 @@
  * `Writer.raw()` checks every character of a string as it copies it (`charCodeAt` and a range
  * check: ~3.5 ns a character on Node 20); a keyword written on every command is checked here
  * once instead, and `Writer.text()` copies its bytes (~1.7 ns a byte). Measured on the encoder
- * bench (bench/harness/encoder.ts): keywords are most of a FETCH or STORE line.
+ * bench of the benchmark suite: keywords are most of a FETCH or STORE line.
  */
 import { ImapEncodeError } from './errors.ts';
 

@@ -124,7 +124,7 @@ export function encodeWithContext(cmd: Command, tag: string, ctx: EncodeContext)
 }
 
 /**
- * Encodes one command into fragments: lines and literals (DESIGN.md "Encoder"). The string forms,
+ * Encodes one command into fragments: lines and literals (a synchronising literal changes the conversation, so it stays a fragment of its own). The string forms,
  * literal modes and mailbox encoding follow `capabilities` and `enabled`. Throws
  * `ImapEncodeError` (and emits nothing) when a value cannot be sent.
  *

@@ -1,5 +1,5 @@
 /**
- * Fragments: what an encoded command is made of (DESIGN.md "Encoder").
+ * Fragments: what an encoded command is made of (lines, and literals with their mode).
  *
  * A command is a sequence of lines and literals, never one string, because a synchronising
  * literal changes the conversation: after a line that announces `{n}` (or `~{n}`) the client must

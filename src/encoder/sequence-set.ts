@@ -68,7 +68,7 @@ function item(v: SequenceItem | unknown, field: string, star: boolean): string {
  * Checks wire text against the grammar; returns it unchanged (ranges stay as written).
  * `writeSequenceSet` then copies it with `Writer.raw` (one room check, a tight loop): writing
  * each byte here as it was accepted (`w.byte()`, a room and a printable check per byte) cost
- * more than the second pass (FETCH paired runs, bench/profile-notes.md).
+ * more than the second pass (FETCH paired runs, the benchmark suite's profile notes).
  */
 function checkText(s: string, field: string, star: boolean, dollar: boolean): string {
   if (s === '$') {

@@ -50,6 +50,7 @@ export class Cursor {
     this.end = frame.end;
     this.lit = 0;
     this.depth = 0;
+    this.streamedLiteral = false;
   }
 
   // ---- errors ------------------------------------------------------------------------------
@@ -461,6 +462,13 @@ export class Cursor {
     if (frame === null || this.lit >= frame.literals.length)
       return this.fail('a literal the framer announced', at);
     const value = frame.literals[this.lit]!;
+    if (frame.streamed.length > 0 && frame.streamed[this.lit] === true) {
+      // Handed out in pieces already (issue #20): the value stays empty, the item is marked.
+      this.streamedLiteral = true;
+      this.pos = frame.resume[this.lit]!;
+      this.lit++;
+      return value;
+    }
     if (value.length !== count) this.fail('literal of the announced size', at);
     // CHAR8 = %x01-ff: NUL belongs in literal8 only. Servers pass NUL through from 8-bit
     // bodies (quirk nulInLiteral). Only strict mode looks: V8's TypedArray indexOf is no
@@ -484,6 +492,9 @@ export class Cursor {
    * characters.
    */
   charCountLiterals = false;
+
+  /** Set when {@link takeLiteral} took a streamed literal; the caller marks its item and clears it. */
+  streamedLiteral = false;
 
   private extendByCharacters(value: Uint8Array, count: number): Uint8Array {
     let chars = 0;

@@ -3,7 +3,7 @@
  * know whether a `{n}` closing a line announces a literal (RFC 9051 §9: status responses and
  * continuation requests end in `text`, which may end in `}`; everything else may end in a
  * literal). Inside a status response only an open response code can hold one
- * (`* NO [BADCHARSET ({5}` CRLF `UTF-8)] …`), so its brackets are balanced.
+ * (`* NO [XFOO {5}` CRLF `a]b] …`), up to its first `]`.
  *
  * ```abnf
  * response-tagged = tag SP resp-cond-state CRLF
@@ -83,8 +83,6 @@ export class KindScanner {
   private word = 0;
   private wordLen = 0;
   private depth = 0;
-  private quoted = false;
-  private escaped = false;
   /** Bytes fed so far, and how many had been when the kind was settled. */
   private fed = 0;
   settledAt = 0;
@@ -98,8 +96,6 @@ export class KindScanner {
     this.word = 0;
     this.wordLen = 0;
     this.depth = 0;
-    this.quoted = false;
-    this.escaped = false;
     this.fed = 0;
     this.settledAt = 0;
   }
@@ -196,17 +192,12 @@ export class KindScanner {
   /** A byte of a response code (its "[" included). */
   private code(c: number): void {
     this.step = Step.Code;
-    if (this.quoted) {
-      if (this.escaped) this.escaped = false;
-      else if (c === Ch.Backslash) this.escaped = true;
-      else if (c === Ch.DQuote) this.quoted = false;
-    } else if (c === Ch.DQuote) this.quoted = true;
-    else if (c === Ch.LBracket) this.depth = 1;
+    if (c === Ch.LBracket) this.depth = 1;
     else if (c === Ch.RBracket) {
-      // The code closed at its first "]" outside a quoted string, as the parser reads it
-      // (resp-text-code = … / atom [SP 1*<any TEXT-CHAR except "]">]): the rest is text,
-      // where no literal can stand. Balancing nested "[" here once let `[XFOO a[b] {5}` take
-      // a literal the parser then read as text.
+      // The code closes at its first "]", as the parser reads it (resp-text-code = … / atom
+      // [SP 1*<any TEXT-CHAR except "]">]; no known code holds a "]"), quotes or not: the rest is
+      // text, where no literal can stand. Balancing nested "[" (or skipping quoted "]") here
+      // once let `[XFOO a[b] {5}` take a literal the parser then read as text.
       this.depth = 0;
       this.settle(Kind.Status);
     }

@@ -18,6 +18,11 @@ export class Frame {
   literals: Uint8Array[] = [];
   /** For literal `k`: the text position where the lexer continues after it. */
   resume: number[] = [];
+  /**
+   * Literal `k` was streamed (handed out in pieces as it arrived; its value here is empty).
+   * Empty when none was. A frame with a streamed literal is always a copied one.
+   */
+  streamed: boolean[] = [];
   /** Absolute stream offset of `buf[start]` when the text is contiguous. */
   offset = 0;
   /** For a copied text: text positions where a new stream piece begins, and its stream offset. */

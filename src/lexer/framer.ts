@@ -24,6 +24,7 @@
 import { escapeBytes, ImapParseError } from '../errors.ts';
 import { bytesToFill, textToFill } from './alloc.ts';
 import { AnnounceScanner } from './announce.ts';
+import { type BodyItemInfo, fetchBodyItem } from './body-item.ts';
 import { Ch } from './chars.ts';
 import { Frame } from './frame.ts';
 import { Kind, KindScanner } from './frame-kind.ts';
@@ -39,6 +40,11 @@ export interface FramerLimits {
   readonly maxLiteralSize: number;
   /** Largest response, lines and literals together. `RESPONSE_TOO_LARGE`. */
   readonly maxResponseSize: number;
+  /**
+   * FETCH body literals larger than this are handed to the sink's `body*` callbacks as they
+   * arrive instead of being gathered (`Infinity`: never).
+   */
+  readonly streamThreshold: number;
 }
 
 /** Where the framer delivers its results, in stream order. */
@@ -47,12 +53,20 @@ export interface FrameSink {
   frame(frame: Frame): void;
   /** A response that failed framing; the framer skips the rest of it. */
   error(error: ImapParseError): void;
+  /** A streamed body begins (a FETCH body literal above `streamThreshold`). */
+  bodyStart?(info: BodyItemInfo, size: number, offset: number): void;
+  /** The next bytes of the streamed body: a view of the pushed chunk, no copy. */
+  bodyPiece?(bytes: Uint8Array): void;
+  /** The streamed body's last byte arrived. */
+  bodyEnd?(): void;
 }
 
 const enum State {
   Line = 0,
   Literal = 1,
   SkipLiteral = 2,
+  /** A FETCH body literal handed out piece by piece (issue #20). */
+  StreamLiteral = 3,
 }
 
 /** Bytes of a response's start shown in a framing error's excerpt. */
@@ -61,6 +75,9 @@ const EMPTY = new Uint8Array(0);
 /** The literals and resume points of a response without literals (frozen: a sink may keep them). */
 const NO_LITERALS: Uint8Array[] = Object.freeze([]) as unknown as Uint8Array[];
 const NO_RESUME: number[] = Object.freeze([]) as unknown as number[];
+const NO_STREAMED: boolean[] = Object.freeze([]) as unknown as boolean[];
+/** Bytes of a response's first line read to tell `* n FETCH (` for a streamed body. */
+const HEAD = 32;
 /**
  * Largest straddling literal whose exact-size buffer is made when its first bytes arrive
  * (16 MiB). A bound on what a hostile count costs before its bytes come; larger literals are
@@ -119,6 +136,10 @@ export class Framer {
   private litPos: number[] = [];
   private resumeInline: number[] = [];
   private resumeCopied: number[] = [];
+  /** Announced size of literal k (a streamed literal's value is empty). */
+  private litSizes: number[] = [];
+  /** Literal k was streamed (empty unless some literal was). */
+  private litStreamed: boolean[] = NO_STREAMED;
   /** The straddling literal being filled, and the count left to skip. */
   private litBuf: Uint8Array = EMPTY;
   private litFill = 0;
@@ -156,6 +177,10 @@ export class Framer {
     while (pos < len) {
       if (this.state === State.Literal) {
         pos = this.fillLiteral(pos);
+        continue;
+      }
+      if (this.state === State.StreamLiteral) {
+        pos = this.streamLiteral(pos);
         continue;
       }
       if (this.state === State.SkipLiteral) {
@@ -210,6 +235,7 @@ export class Framer {
       f.end = lf + 1;
       f.offset = this.base + pos;
       f.resume = NO_RESUME;
+      f.streamed = NO_STREAMED;
       if (f.segText.length > 0) {
         f.segText = [];
         f.segStream = [];
@@ -259,12 +285,7 @@ export class Framer {
   private clearFrame(): void {
     // Setting an array's length is a runtime call in V8: only when there is something to drop
     // (most responses have no literals; profile of the flags-sync benchmark).
-    if (this.lits.length > 0 || this.resumeCopied.length > 0) {
-      this.lits = [];
-      this.litPos = [];
-      this.resumeInline = [];
-      this.resumeCopied = [];
-    }
+    if (this.lits.length > 0 || this.resumeCopied.length > 0) this.freshLiterals();
     if (this.text.length > TEXT_KEEP) this.text = EMPTY;
     this.textUsed = 0;
     this.litBuf = EMPTY;
@@ -313,15 +334,21 @@ export class Framer {
     if (this.contiguous) {
       this.contiguous = false;
       let s = this.frameStart;
-      for (let k = 0; k < this.lits.length; k++) {
-        const p = this.litPos[k]!;
-        this.keepText(s, p);
-        s = p + this.lits[k]!.length;
-      }
+      s = this.keepInlineText(s);
       this.keepText(s, this.state === State.Line ? len : this.litStartInChunk);
     } else if (this.state === State.Line) {
       this.keepText(this.lineStart, len);
     }
+  }
+
+  /** Keeps the text of a contiguous response from `s` past its inline literals; returns where it stopped. */
+  private keepInlineText(s: number): number {
+    for (let k = 0; k < this.lits.length; k++) {
+      const p = this.litPos[k]!;
+      this.keepText(s, p);
+      s = p + this.litSizes[k]!;
+    }
+    return s;
   }
 
   /** Appends `chunk[s, e)` to the response's gathered text. */
@@ -393,9 +420,15 @@ export class Framer {
       if (count === 0) this.beginLine(start);
       return start;
     }
+    if (count > this.limits.streamThreshold && this.sink.bodyStart !== undefined) {
+      const info = this.bodyItem(lf, announceAt);
+      if (info !== null) return this.beginStream(lf, count, announceAt, info);
+    }
     if (!this.contiguous) this.keepText(this.lineStart, lf + 1);
     this.resumeCopied.push(this.textLen);
     this.resumeInline.push(start + count);
+    this.litSizes.push(count);
+    if (this.litStreamed !== NO_STREAMED) this.litStreamed.push(false);
     const avail = chunk.length - start;
     if (avail >= count) {
       this.lits.push(chunk.subarray(start, start + count));
@@ -412,6 +445,60 @@ export class Framer {
     this.state = State.Literal;
     this.litBuf = count <= LITERAL_PREALLOCATE ? bytesToFill(count) : EMPTY;
     return this.fillLiteral(start);
+  }
+
+  /** The FETCH body item the literal announced at `announceAt` (on the line ending at `lf`) is. */
+  private bodyItem(lf: number, announceAt: number): BodyItemInfo | null {
+    const chunk = this.chunk;
+    let line: Uint8Array;
+    if (this.lineBefore === 0) line = chunk.subarray(this.lineStart, lf + 1);
+    else {
+      line = new Uint8Array(this.lineBefore + lf + 1 - this.lineStart);
+      line.set(this.text.subarray(this.textUsed - this.lineBefore, this.textUsed), 0);
+      line.set(chunk.subarray(this.lineStart, lf + 1), this.lineBefore);
+    }
+    let head = line;
+    if (this.lits.length > 0)
+      head = this.contiguous
+        ? chunk.subarray(this.frameStart, this.frameStart + HEAD)
+        : this.text.subarray(0, Math.min(HEAD, this.textUsed));
+    return fetchBodyItem(head, line, announceAt - this.lineOffset);
+  }
+
+  /**
+   * Starts handing out a FETCH body literal as it arrives. The response's text is gathered from
+   * here on whatever the chunking (a streamed literal is not in the frame), so the frame, its
+   * offsets and its error excerpts are the same for every chunking.
+   */
+  private beginStream(lf: number, count: number, announceAt: number, info: BodyItemInfo): number {
+    if (this.contiguous) {
+      this.contiguous = false;
+      this.keepText(this.keepInlineText(this.frameStart), lf + 1);
+    } else this.keepText(this.lineStart, lf + 1);
+    if (this.litStreamed === NO_STREAMED) this.litStreamed = this.lits.map(() => false);
+    this.litStreamed.push(true);
+    this.lits.push(EMPTY);
+    this.litPos.push(-1);
+    this.litSizes.push(count);
+    this.resumeCopied.push(this.textLen);
+    this.resumeInline.push(-1);
+    this.litNeed = count;
+    this.state = State.StreamLiteral;
+    this.sink.bodyStart!(info, count, announceAt);
+    return lf + 1;
+  }
+
+  private streamLiteral(pos: number): number {
+    const chunk = this.chunk;
+    const n = Math.min(this.litNeed, chunk.length - pos);
+    this.sink.bodyPiece!(pos === 0 && n === chunk.length ? chunk : chunk.subarray(pos, pos + n));
+    this.litNeed -= n;
+    pos += n;
+    if (this.litNeed === 0) {
+      this.sink.bodyEnd!();
+      this.beginLine(pos);
+    }
+    return pos;
   }
 
   private fillLiteral(pos: number): number {
@@ -509,7 +596,7 @@ export class Framer {
       const segStream = [this.frameOffset];
       let skipped = 0;
       for (let k = 0; k < this.lits.length; k++) {
-        skipped += this.lits[k]!.length;
+        skipped += this.litSizes[k]!;
         segText.push(this.resumeCopied[k]!);
         segStream.push(this.frameOffset + this.resumeCopied[k]! + skipped);
       }
@@ -521,13 +608,18 @@ export class Framer {
       f.segText = segText;
       f.segStream = segStream;
     }
+    f.streamed = this.litStreamed;
     this.sink.frame(f);
     // The sink may have kept the arrays; start fresh ones.
-    if (this.lits.length > 0) {
-      this.lits = [];
-      this.litPos = [];
-      this.resumeInline = [];
-      this.resumeCopied = [];
-    }
+    if (this.lits.length > 0) this.freshLiterals();
+  }
+
+  private freshLiterals(): void {
+    this.lits = [];
+    this.litPos = [];
+    this.resumeInline = [];
+    this.resumeCopied = [];
+    this.litSizes = [];
+    this.litStreamed = NO_STREAMED;
   }
 }

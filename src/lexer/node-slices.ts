@@ -6,7 +6,7 @@
  * accept any `Uint8Array` as `this` and make a flat string in one call: ~70-90 ns whatever the
  * length on Node 20 here, where fixed-arity `String.fromCharCode` pieces joined by `+=` cost
  * ~75 ns at 20 bytes, ~160-270 at 45 and ~220 at 70, and leave a cons string that V8 flattens
- * (copies again) on first use (bench/profile-notes.md, session 15). Below ~16 bytes the
+ * (copies again) on first use (the profile notes of the benchmark suite, session 15). Below ~16 bytes the
  * JavaScript pieces are as fast or faster (one `fromCharCode` call, no C++ boundary), so callers
  * use these only from {@link NATIVE_MIN} bytes on.
  */

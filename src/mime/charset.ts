@@ -6,7 +6,14 @@
 import { asciiString, isAscii } from '../lexer/strings.ts';
 import { utf8Strict } from '../lexer/utf8.ts';
 
-const decoders = new Map<string, TextDecoder | null>();
+/** Labels to the WHATWG encoding they name (`null`: not decodable here). */
+const encodings = new Map<string, string | null>();
+
+/**
+ * WHATWG Encoding's single-byte encodings: their decoders keep no state from one call to the
+ * next, so one instance per charset is safe to reuse.
+ */
+const SINGLE_BYTE = /^(?:ibm866|iso-8859-\d+|koi8-[ru]|macintosh|windows-125\d|windows-874|x-mac-cyrillic)$/;
 
 /**
  * windows-1252 0x80–0x9F (WHATWG Encoding's table; 0x81, 0x8D, 0x8F, 0x90, 0x9D map to the C1
@@ -64,19 +71,17 @@ const ALIASES: ReadonlyArray<readonly [string, string]> = [
 ];
 const ALIAS = new Map(ALIASES);
 
-function decoderFor(charset: string): TextDecoder | null {
+function encodingFor(charset: string): string | null {
   const label = charset.trim().toLowerCase();
-  let d = decoders.get(label);
-  if (d !== undefined) return d;
+  let e = encodings.get(label);
+  if (e !== undefined) return e;
   try {
-    // A leading U+FEFF is text (../lexer/utf8.ts), but for "UTF-16", whose first two bytes
-    // may be a byte-order mark (RFC 2781 §4.3); UTF-16BE / LE carry none (§3.3).
-    d = new TextDecoder(ALIAS.get(label) ?? label, { fatal: true, ignoreBOM: label !== 'utf-16' });
+    e = new TextDecoder(ALIAS.get(label) ?? label, { fatal: true }).encoding;
   } catch {
-    d = null;
+    e = null;
   }
-  if (decoders.size < 256) decoders.set(label, d);
-  return d;
+  if (encodings.size < 256) encodings.set(label, e);
+  return e;
 }
 
 /**
@@ -88,7 +93,7 @@ function decoderFor(charset: string): TextDecoder | null {
  * ```
  */
 export function isKnownCharset(charset: string): boolean {
-  return CP1252_LABELS.has(charset.trim().toLowerCase()) || decoderFor(charset) !== null;
+  return CP1252_LABELS.has(charset.trim().toLowerCase()) || encodingFor(charset) !== null;
 }
 
 /**
@@ -104,8 +109,28 @@ export function decodeCharset(bytes: Uint8Array, charset: string): string | unde
   return decodeCharsetRange(bytes, 0, bytes.length, charset);
 }
 
+/**
+ * A charset decoded by `TextDecoder`: its WHATWG encoding name, and one decoder to reuse when
+ * the encoding is single-byte (no state from one call to the next).
+ *
+ * A stateful (multi-byte) encoding gets a fresh decoder for every call. Chromium's fatal
+ * ISO-2022-JP decoder keeps state between `decode()` calls, which `stream: false` should reset:
+ * with one decoder reused, every second ISO-2022-JP header of a run failed to decode there and
+ * stayed encoded (Node, Deno and Bun reset). ISO-2022-JP, Shift_JIS, EUC-KR … are rare enough in
+ * headers for the allocation not to count.
+ */
+interface PlatformDecoder {
+  readonly encoding: string;
+  /**
+   * A leading U+FEFF is text (../lexer/utf8.ts), but for "UTF-16", whose first two bytes may be
+   * a byte-order mark (RFC 2781 §4.3); UTF-16BE / LE carry none (§3.3).
+   */
+  readonly options: TextDecoderOptions;
+  readonly shared: TextDecoder | undefined;
+}
+
 /** What a charset label decodes with: UTF-8 and windows-1252 here, the rest by `TextDecoder`. */
-type CharsetDecoder = 'utf-8' | 'windows-1252' | TextDecoder | null;
+type CharsetDecoder = 'utf-8' | 'windows-1252' | PlatformDecoder | null;
 /** Labels as sent (before trimming and lower-casing) to their decoder: labels repeat. */
 const labelDecoders = new Map<string, CharsetDecoder>();
 
@@ -115,7 +140,18 @@ function charsetDecoder(charset: string): CharsetDecoder {
   const label = charset.trim().toLowerCase();
   if (CP1252_LABELS.has(label)) d = 'windows-1252';
   else if (label === 'utf-8' || label === 'utf8' || label === 'unicode-1-1-utf-8') d = 'utf-8';
-  else d = decoderFor(label);
+  else {
+    const encoding = encodingFor(label);
+    const options = { fatal: true, ignoreBOM: label !== 'utf-16' };
+    d =
+      encoding === null
+        ? null
+        : {
+            encoding,
+            options,
+            shared: SINGLE_BYTE.test(encoding) ? new TextDecoder(encoding, options) : undefined,
+          };
+  }
   if (labelDecoders.size < 256) labelDecoders.set(charset, d);
   return d;
 }
@@ -132,7 +168,7 @@ export function decodeCharsetRange(
   if (d === 'windows-1252') return cp1252String(buf, start, end);
   if (d === null) return undefined;
   try {
-    return d.decode(buf.subarray(start, end));
+    return (d.shared ?? new TextDecoder(d.encoding, d.options)).decode(buf.subarray(start, end));
   } catch {
     return undefined;
   }

@@ -27,6 +27,11 @@ export interface BodySection {
   /** `<origin>`: the first octet's offset of a partial fetch. */
   origin?: number;
   value: Uint8Array | null;
+  /**
+   * The value was streamed (decoder option `streamThreshold`): its bytes came as `body-piece`
+   * items before this response, and `value` is empty.
+   */
+  streamed?: true;
 }
 
 /** RFC 3516 `"BINARY.SIZE" section-binary SP number`. */
@@ -68,6 +73,8 @@ export interface FetchAttributes {
   rfc822?: Uint8Array | null;
   rfc822Header?: Uint8Array | null;
   rfc822Text?: Uint8Array | null;
+  /** The RFC822 items whose value was streamed (empty here; see `BodySection.streamed`). */
+  streamed?: Array<'rfc822' | 'rfc822Header' | 'rfc822Text'>;
   /** Every `BODY[…]` and `BINARY[…]` value, in the order sent. */
   sections?: BodySection[];
   binarySizes?: BinarySize[];

@@ -98,15 +98,28 @@ registerFetchAttribute('INTERNALDATE', (cur, attrs) => {
 registerFetchAttribute('RFC822', (cur, attrs) => {
   cur.expectSp();
   attrs.rfc822 = cur.takeNString();
+  if (cur.streamedLiteral) markStreamed(cur, attrs, 'rfc822');
 });
 registerFetchAttribute('RFC822.HEADER', (cur, attrs) => {
   cur.expectSp();
   attrs.rfc822Header = cur.takeNString();
+  if (cur.streamedLiteral) markStreamed(cur, attrs, 'rfc822Header');
 });
 registerFetchAttribute('RFC822.TEXT', (cur, attrs) => {
   cur.expectSp();
   attrs.rfc822Text = cur.takeNString();
+  if (cur.streamedLiteral) markStreamed(cur, attrs, 'rfc822Text');
 });
+/** Notes that an RFC822 item's value was streamed (issue #20). */
+function markStreamed(
+  cur: Cursor,
+  attrs: FetchAttributes,
+  name: 'rfc822' | 'rfc822Header' | 'rfc822Text',
+): void {
+  cur.streamedLiteral = false;
+  (attrs.streamed ??= []).push(name);
+}
+
 /** `section ["<" number ">"] SP nstring` (BODY) or the same with `section-binary` and literal8 (BINARY). */
 function takeSectionValue(cur: Cursor, attrs: FetchAttributes, kind: 'body' | 'binary'): void {
   const s = takeSection(cur, kind === 'binary');
@@ -126,6 +139,10 @@ function takeSectionValue(cur: Cursor, attrs: FetchAttributes, kind: 'body' | 'b
   }
   cur.expectSp();
   item.value = kind === 'binary' && cur.peek() === Ch.Tilde ? cur.takeLiteral(true) : cur.takeNString();
+  if (cur.streamedLiteral) {
+    cur.streamedLiteral = false;
+    item.streamed = true;
+  }
   (attrs.sections ??= []).push(item);
 }
 

@@ -26,6 +26,13 @@ export interface DecoderOptions {
   maxResponseSize?: number;
   /** Deepest parenthesis nesting (`DEPTH_EXCEEDED`). Default 256. */
   maxDepth?: number;
+  /**
+   * For `StreamingResponseDecoder` (ignored elsewhere): FETCH body literals (`BODY[…]`,
+   * `BINARY[…]`, `RFC822*`) larger than this many bytes are delivered as they arrive: a
+   * `body-start` item, `body-piece` items (views of the pushed chunks, no copy) and a `body-end`,
+   * then the FETCH response with that value empty and marked `streamed`. Default: never.
+   */
+  streamThreshold?: number;
 }
 
 /** Options with every default filled in. */
@@ -36,6 +43,7 @@ export interface ResolvedOptions {
   readonly maxLiteralSize: number;
   readonly maxResponseSize: number;
   readonly maxDepth: number;
+  readonly streamThreshold: number;
 }
 
 /**
@@ -53,11 +61,19 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   maxLiteralSize: 256 * 1024 * 1024,
   maxResponseSize: 512 * 1024 * 1024,
   maxDepth: 256,
+  streamThreshold: Number.POSITIVE_INFINITY,
 };
 
 function positive(name: string, v: number | undefined, dflt: number): number {
   if (v === undefined) return dflt;
   if (!Number.isSafeInteger(v) || v < 1) throw new RangeError(`${name} must be a positive integer`);
+  return v;
+}
+
+function threshold(v: number | undefined): number {
+  if (v === undefined || v === Number.POSITIVE_INFINITY) return Number.POSITIVE_INFINITY;
+  if (!Number.isSafeInteger(v) || v < 0)
+    throw new RangeError('streamThreshold must be a non-negative integer');
   return v;
 }
 
@@ -74,5 +90,6 @@ export function resolveOptions(o: DecoderOptions = {}): ResolvedOptions {
     maxLiteralSize: positive('maxLiteralSize', o.maxLiteralSize, DEFAULT_OPTIONS.maxLiteralSize),
     maxResponseSize: positive('maxResponseSize', o.maxResponseSize, DEFAULT_OPTIONS.maxResponseSize),
     maxDepth: positive('maxDepth', o.maxDepth, DEFAULT_OPTIONS.maxDepth),
+    streamThreshold: threshold(o.streamThreshold),
   };
 }

@@ -19,8 +19,7 @@
  * ```
  * A BADCHARSET charset is an atom or a quoted string (printable ASCII): the grammar has no
  * literal there. An unknown code's `raw` text is written as given when it stays inside the brackets the way the
- * parser and the framer read it: no CR, LF or NUL, quoted strings closed, every `]` matched by a
- * `[` of its own (the first unmatched `]` closes the code).
+ * parser and the framer read it: no CR, LF or NUL, and no `]` (the first `]` closes the code).
  */
 
 import { ImapEncodeError } from '../encoder/errors.ts';
@@ -213,12 +212,11 @@ function writeUnknownCode(w: Writer, name: unknown, raw: unknown, field: string)
 }
 
 /**
- * The rule of the parser's `skipBalanced` (src/parser/resp-code.ts): quoted strings whole (with
- * `\` escapes), nested `[…]` balanced; no CR, LF or NUL. `raw` must be consumed whole without
- * meeting the `]` that closes the code.
+ * The rule of the parser's `skipToClose` (src/parser/resp-code.ts) and the framer: an unknown
+ * code's text ends at its first `]`, quoted or not (`1*<any TEXT-CHAR except "]">`), so `raw`
+ * holds no `]`, and no CR, LF or NUL.
  */
 function checkBalanced(b: Uint8Array, field: string): void {
-  let depth = 0;
   for (let i = 0; i < b.length; i++) {
     const c = b[i]!;
     if (c === Ch.Cr || c === Ch.Lf || c === Ch.Nul)
@@ -227,21 +225,6 @@ function checkBalanced(b: Uint8Array, field: string): void {
         field,
         `byte 0x${c.toString(16)} at ${i} inside a response code`,
       );
-    if (c === Ch.DQuote) {
-      for (i++; ; i++) {
-        const q = b[i];
-        if (q === undefined || q === Ch.Cr || q === Ch.Lf || q === Ch.Nul)
-          throw invalid(field, 'a quoted string inside the code is not closed on its line');
-        if (q === Ch.Backslash) {
-          const e = b[i + 1];
-          if (e !== Ch.DQuote && e !== Ch.Backslash)
-            throw invalid(field, `a "\\" at ${i} escapes neither "\\"" nor "\\\\"`);
-          i++;
-        } else if (q === Ch.DQuote) break;
-      }
-    } else if (c === Ch.LBracket) depth++;
-    else if (c === Ch.RBracket && --depth < 0)
-      throw invalid(field, `an unmatched "]" at ${i} would close the code`);
+    if (c === Ch.RBracket) throw invalid(field, `a "]" at ${i} would close the code`);
   }
-  if (depth !== 0) throw invalid(field, 'an unclosed "[" inside the code');
 }

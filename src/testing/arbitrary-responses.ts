@@ -99,7 +99,8 @@ const unknownCodeRaw = fc
         unit: fc.constantFrom('a', ' ', '(', ')', '{', '}', '5', '\\', '\t', 'é', '😀'),
         maxLength: 6,
       }),
-      fc.constantFrom('[a]', '[[b] c]', '"q]"', '"\\"[x"', '{5}'),
+      // No "]": the first one closes the code (RFC 9051 resp-text-code; the parser and framer).
+      fc.constantFrom('[a', '[[b c', '"q"', '"\\"[x"', '{5}'),
     ),
     { maxLength: 4 },
   )

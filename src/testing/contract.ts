@@ -10,7 +10,6 @@
  * expect(checkResponseContract(damagedBytes, { maxLiteralSize: 4096 }, [ONE_BYTE])).toEqual([]);
  * ```
  */
-import { itemToJson, toJsonValue } from '../cli/json.ts';
 import { type CommandItem, CommandReader, type CommandReaderOptions } from '../command/reader.ts';
 import { type DecodeItem, ResponseDecoder } from '../decoder.ts';
 import { ImapParseError, type ImapParseErrorCode } from '../errors.ts';
@@ -56,6 +55,36 @@ export interface ContractReport {
   /** Items of the whole input, decoded in one push (with `end()`). */
   items: number;
 }
+
+/** Plain data for comparing runs: bytes as latin1 text, bigints as decimal, errors by their fields. */
+function toJsonValue(v: unknown, depth = 0): unknown {
+  if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (typeof v === 'bigint') return `${v}n`;
+  if (v instanceof Uint8Array) return { bytes: latin1.decode(v) };
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'Invalid Date' : v.toISOString();
+  if (v instanceof ImapParseError) {
+    return {
+      code: v.code,
+      offset: v.offset,
+      expected: v.expected,
+      excerpt: v.excerpt,
+      quirk: v.quirk ?? null,
+    };
+  }
+  if (depth > 10_000) return '…';
+  if (Array.isArray(v)) return v.map((x) => toJsonValue(x, depth + 1));
+  if (typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+      if (x !== undefined) out[k] = toJsonValue(x, depth + 1);
+    }
+    return out;
+  }
+  return String(v);
+}
+
+const itemToJson = (i: DecodeItem): unknown => toJsonValue(i);
+const latin1 = new TextDecoder('latin1');
 
 function describe(e: unknown): string {
   return e instanceof Error ? `${e.constructor.name}: ${e.message}` : String(e);

@@ -4,7 +4,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { reviveCommand, runEncode } from '../../src/cli/encode.ts';
+import { encodeWatched, reviveCommand, runEncode } from '../../src/cli/encode.ts';
+import { resolveContext } from '../../src/encoder/options.ts';
+import { EXTENSION_CASES, EXTENSION_CASES_2, RFC3501_CASES } from './cases.ts';
 
 function run(args: string[], stdin = ''): { code: number; out: string; err: string; raw: Uint8Array[] } {
   let out = '';
@@ -91,7 +93,8 @@ describe('imap-wire encode', () => {
     }
   });
 
-  test('--help, and the real command dispatches to it', () => {
+  // Starts Node with tsx: slow on a loaded machine.
+  test('--help, and the real command dispatches to it', { timeout: 60_000 }, () => {
     expect(run(['--help']).out).toMatch(/Usage: imap-wire encode/);
     const r = spawnSync(
       process.execPath,
@@ -102,5 +105,29 @@ describe('imap-wire encode', () => {
     );
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('C: A1 CAPABILITY\n');
+  });
+
+  test('a field the encoder does not read is refused by name, and nothing is printed', () => {
+    const body = run([
+      '{"name":"FETCH","sequence":"1","items":[{"item":"BODY","peek":true,"section":"1.2"}]}',
+    ]);
+    expect(body.code).toBe(1);
+    expect(body.out).toBe('');
+    expect(body.err).toMatch(/command 1: unknown field items\[0\]\.peek/);
+    const bogus = run(['[{"name":"NOOP"},{"name":"NOOP","bogus":1}]']);
+    expect(bogus.code).toBe(1);
+    expect(bogus.out).toBe('');
+    expect(bogus.err).toMatch(/command 2: unknown field bogus/);
+    expect(run(['{"name":"SEARCH","criteria":[{"key":"SUBJECT","value":"x","not":true}]}']).err).toMatch(
+      /unknown field criteria\[0\]\.not/,
+    );
+    expect(run(['{"name":"LOGIN","username":"u","password":"p","tag":"X1"}']).out).toBe('C: X1 LOGIN u p\n');
+  });
+
+  test('every known-answer command uses all of its fields (no false refusals)', () => {
+    const ctx = resolveContext({});
+    for (const [name, cmd] of [...RFC3501_CASES, ...EXTENSION_CASES, ...EXTENSION_CASES_2]) {
+      expect([name, encodeWatched(cmd, 'A1', ctx).unknown]).toEqual([name, undefined]);
+    }
   });
 });

@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { toolkitLines } from '../runtimes/portable.ts';
 import { asJson, decodeWhole } from './decode.ts';
 
 for (const dir of ['fixtures/dovecot', 'fixtures/cases', 'fixtures/malformed']) {
@@ -20,4 +21,12 @@ for (const dir of ['fixtures/dovecot', 'fixtures/cases', 'fixtures/malformed']) 
     writeFileSync(join(dir, n.replace(/\.s2c\.bin$/, '.golden.jsonl')), out);
     console.log(`${join(dir, n)}: ${items.length} items`);
   }
+}
+
+// What the BODYSTRUCTURE toolkit says of Dovecot's trees (the portable suite's golden).
+{
+  const src = 'fixtures/dovecot-interop/bodystructure.s2c.bin';
+  const out = toolkitLines(decodeWhole(new Uint8Array(readFileSync(src))));
+  writeFileSync(src.replace(/\.s2c\.bin$/, '.toolkit.jsonl'), out);
+  console.log(`${src}: ${out.split('\n').length - 1} toolkit lines`);
 }

@@ -252,8 +252,8 @@ describe('refused values (code and field)', () => {
       'code.raw',
     ],
     [
-      'an unknown code with an open quote',
-      tagged('t', { code: { name: 'X-A', unknown: true, raw: '"a' } }),
+      'an unknown code with a "]" (the first one closes the code)',
+      tagged('t', { code: { name: 'X-A', unknown: true, raw: '"a]"' } }),
       'INVALID_ARGUMENT',
       'code.raw',
     ],

@@ -471,7 +471,7 @@ const CODES: [Response, string][] = (
     [{ name: 'REFERRAL', urls: ['imap://[2001:db8::1]/INBOX'] }, 'REFERRAL imap://[2001:db8::1]/INBOX'],
     [{ name: 'MAILBOXID', id: 'F22' }, 'MAILBOXID (F22)'],
     [{ name: 'TOOBIG' }, 'TOOBIG'],
-    [{ name: 'X-FOO', unknown: true, raw: 'a [b] "c]"' }, 'X-FOO a [b] "c]"'],
+    [{ name: 'X-FOO', unknown: true, raw: 'a [b "c' }, 'X-FOO a [b "c'],
     [{ name: 'X-BAR', unknown: true }, 'X-BAR'],
   ] as const
 ).map(([code, text]) => [

@@ -37,6 +37,10 @@ describe('entry points', () => {
   });
 
   test('imap-wire/node holds the TCP fake server', () => {
-    expect([...externalImports('node/index.ts').keys()].sort()).toEqual(['node:events', 'node:net', 'node:stream']);
+    expect([...externalImports('node/index.ts').keys()].sort()).toEqual([
+      'node:events',
+      'node:net',
+      'node:stream',
+    ]);
   });
 });
