@@ -19,7 +19,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as ImapWire from '../src/index.ts';
-import { WORKLOADS } from './corpus/index.ts';
+import { WORKLOADS } from '../src/testing/corpus/index.ts';
 import { splitChunks } from './harness/chunks.ts';
 
 const [baseArg, newArg = 'dist/index.js', name = 'flags-sync', chunkArg = '65536', runsArg = '20'] =

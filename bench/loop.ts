@@ -7,7 +7,7 @@
  *
  *   npx tsx bench/loop.ts envelope-bodystructure [chunk=65536] [runs=21]
  */
-import { WORKLOADS } from './corpus/index.ts';
+import { WORKLOADS } from '../src/testing/corpus/index.ts';
 import { splitChunks } from './harness/chunks.ts';
 
 const [name = 'flags-sync', chunkArg = '65536', runsArg = '21'] = process.argv.slice(2);

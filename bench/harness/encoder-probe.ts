@@ -3,7 +3,7 @@
  * A fresh process, so the parser cells that ran before leave no heap or JIT state behind;
  * progress goes to stderr, the `EncoderResult` as one JSON line to stdout.
  */
-import { commandCorpus } from '../corpus/commands.ts';
+import { commandCorpus } from '../../src/testing/corpus/commands.ts';
 import { benchEncoder, loadApi } from './encoder.ts';
 import type { TimingPlan } from './timing.ts';
 

@@ -1,5 +1,5 @@
 /**
- * The command encoder bench: the seeded command list (../corpus/commands.ts) through the public
+ * The command encoder bench: the seeded command list (src/testing/corpus/commands.ts) through the public
  * API a client uses, `new CommandEncoder({ capabilities })`, `encode(cmd)` and
  * `toBytes(fragments)` (the bytes it would hand to `socket.write`), one fresh encoder per run so
  * the tags and hence the bytes are the same in every run.
@@ -20,7 +20,7 @@ import {
   type CommandCorpus,
   type CommandKind,
   ENCODER_CAPABILITIES,
-} from '../corpus/commands.ts';
+} from '../../src/testing/corpus/commands.ts';
 import { measureRun, type Timing, type TimingPlan } from './timing.ts';
 
 /** One timed list: the whole session (`all`) or one command name. */

@@ -1,7 +1,7 @@
 /** The result model written to bench/results.json, and its Markdown rendering. */
 import { readFileSync } from 'node:fs';
+import type { Expect } from '../../src/testing/corpus/workload.ts';
 import type { Counts } from '../adapters/adapter.ts';
-import type { Expect } from '../corpus/workload.ts';
 import type { Calibration } from './calibration.ts';
 import type { EncoderResult } from './encoder.ts';
 import type { MemoryPeak } from './memory.ts';

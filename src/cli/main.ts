@@ -2,6 +2,7 @@
 /** The `imap-wire` command. */
 import { readFileSync } from 'node:fs';
 import { BODYSTRUCTURE_HELP, runBodystructure } from './bodystructure.ts';
+import { CORPUS_HELP, runCorpus } from './corpus.ts';
 import { DECODE_HELP, runDecode, UsageError } from './decode.ts';
 import { runEncode } from './encode.ts';
 import { InputError, readStdin } from './input.ts';
@@ -19,6 +20,7 @@ Commands:
   bodystructure [FILE|-] [--json] [--plan] [--budget N]
                                                       the MIME tree of each FETCH, and a fetch plan
   encode [JSON|-]                                     a command as JSON → its wire form, fragments marked
+  corpus --workload W [--seed N] [--scale K] [--out F] benchmark traffic + what a decoder must count
 
 Options:
   --help, -h      this text
@@ -41,6 +43,12 @@ function main(argv: string[]): number {
         return runEncode(rest);
       case 'bodystructure':
         return runBodystructure(rest, write, readStdin);
+      case 'corpus':
+        return runCorpus(
+          rest,
+          (s) => process.stdout.write(s),
+          (s) => process.stderr.write(s),
+        );
       case '--version':
       case '-v':
       case 'version':
@@ -61,7 +69,14 @@ function main(argv: string[]): number {
       return 2;
     }
     if (e instanceof UsageError) {
-      const help = cmd === 'decode' ? DECODE_HELP : cmd === 'bodystructure' ? BODYSTRUCTURE_HELP : HELP;
+      const help =
+        cmd === 'decode'
+          ? DECODE_HELP
+          : cmd === 'bodystructure'
+            ? BODYSTRUCTURE_HELP
+            : cmd === 'corpus'
+              ? CORPUS_HELP
+              : HELP;
       process.stderr.write(`imap-wire: ${e.message}\n\n${help}\n`);
       return 2;
     }

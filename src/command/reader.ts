@@ -95,6 +95,11 @@ export class CommandReader {
     return this.parse.utf8 ?? false;
   }
 
+  /** True while a command is partly received (after the chunks pushed so far are read). */
+  get pending(): boolean {
+    return this.queue.length > 0 || this.framer.pending;
+  }
+
   /** The next line answers the continuation the server just sent. */
   expect(kind: 'authenticate' | 'idle'): void {
     this.expecting = kind;

@@ -116,3 +116,5 @@ export function createNodeStreamingDecoder(
     },
   });
 }
+
+export { type ListeningFakeServer, listenFakeServer } from './fake-server.ts';

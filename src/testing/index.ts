@@ -11,6 +11,13 @@
  * ```
  */
 
+export {
+  fetchItem as commandFetchItem,
+  imapString as commandString,
+  mailbox as commandMailbox,
+  searchKey,
+} from './arbitrary-command-values.ts';
+export { command } from './arbitrary-commands.ts';
 export { fetchAttributes } from './arbitrary-fetch.ts';
 export {
   address,
@@ -34,3 +41,50 @@ export {
   taggedResponse,
   untaggedResponse,
 } from './arbitrary-responses.ts';
+export {
+  type Chunking,
+  chunking,
+  ONE_BYTE,
+  randomCuts,
+  splitAt,
+  splitBySizes,
+  TCP_SEGMENT_SIZES,
+  tcpSegments,
+  WHOLE,
+} from './chunking.ts';
+export {
+  COMMAND_SENTINEL,
+  type ContractOptions,
+  type ContractReport,
+  checkCommandContract,
+  checkResponseContract,
+  PARSE_ERROR_CODES,
+  RESPONSE_SENTINEL,
+} from './contract.ts';
+export { type Expect, WORKLOADS, type Workload, type WorkloadGenerator } from './corpus/index.ts';
+export { Rng } from './corpus/prng.ts';
+export {
+  type ClientStreams,
+  type Expectation,
+  FakeServer,
+  FakeServerError,
+  type FakeServerOptions,
+  fakeServer,
+  type Payload,
+  type ReceivedCommand,
+  type ScriptStep,
+} from './fake-server.ts';
+export {
+  applyMutation,
+  describeMutation,
+  findAnnouncements,
+  HOSTILE_BYTES,
+  HUGE_COUNTS,
+  MUTATION_GUARANTEES,
+  MUTATION_KINDS,
+  type Mutation,
+  type MutationKind,
+  type MutationLimits,
+  mutation,
+  randomMutation,
+} from './mutator.ts';

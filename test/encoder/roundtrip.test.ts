@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { CommandReader } from '../../src/command/reader.ts';
 import { encodeCommand } from '../../src/encoder/command.ts';
 import type { Command } from '../../src/model/command.ts';
-import { command } from './arbitrary.ts';
+import { command } from '../../src/testing/arbitrary-commands.ts';
 import { bytes, canon, expected, expectSafe, serverView, wire } from './helpers.ts';
 
 function readAll(

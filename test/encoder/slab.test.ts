@@ -10,7 +10,7 @@ import { CommandEncoder, encodeCommand } from '../../src/encoder/command.ts';
 import { type Fragment, toBytes } from '../../src/encoder/fragment.ts';
 import { SLAB_SIZE } from '../../src/encoder/slab.ts';
 import type { Command } from '../../src/model/command.ts';
-import { command } from './arbitrary.ts';
+import { command } from '../../src/testing/arbitrary-commands.ts';
 import { code, latin1, wire } from './helpers.ts';
 
 const fetchCmd = (uid: number): Command => ({

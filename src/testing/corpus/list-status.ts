@@ -5,8 +5,8 @@
  * quoted when they hold spaces or specials (escaped `\"`, `\\`), a few literals; one batch uses
  * the `.` delimiter (Courier, Cyrus). HIGHESTMODSEQ above 2^53 in some.
  */
-import { ImapWriter } from './imap-writer.ts';
-import { Rng } from './prng.ts';
+import { byteLength, ImapWriter } from './imap-writer.ts';
+import { Rng, seeded } from './prng.ts';
 import type { Workload } from './workload.ts';
 
 const TOP = [
@@ -53,7 +53,7 @@ const SPECIAL = [
 
 /** Mailbox name as Dovecot writes it: atom, quoted, or literal (8-bit with UTF8=ACCEPT). */
 function mailbox(rng: Rng, name: string): string {
-  if (/[^\x20-\x7e]/.test(name) && rng.chance(0.5)) return `{${Buffer.byteLength(name)}}\r\n${name}`;
+  if (/[^\x20-\x7e]/.test(name) && rng.chance(0.5)) return `{${byteLength(name)}}\r\n${name}`;
   if (/^[\x21-\x7e]+$/.test(name) && !/[(){%*"\\\]]/.test(name)) return name;
   return `"${name.replace(/[\\"]/g, '\\$&')}"`;
 }
@@ -71,9 +71,9 @@ function status(rng: Rng): string {
   return `(${items.join(' ')})`;
 }
 
-export function listStatus(scale: number): Workload {
+export function listStatus(scale: number, seed = 0): Workload {
   const count = Math.max(SPECIAL.length, Math.round(20_000 * scale));
-  const rng = new Rng(0x1157);
+  const rng = new Rng(seeded(0x1157, seed));
   const w = new ImapWriter(count * 160);
   const batch = 500;
   let tag = 1;

@@ -13,15 +13,9 @@
  *
  * Sequence sets come as wire text (what imapflow passes) and as arrays of numbers and ranges.
  */
-import type {
-  Command,
-  SearchKey,
-  SearchReturnOption,
-  SequenceItem,
-  SequenceSetInput,
-} from '../../src/index.ts';
+import type { Command, SearchKey, SearchReturnOption, SequenceItem, SequenceSetInput } from '../../index.ts';
 import { person, SENTENCES, SUBJECTS } from './mail-text.ts';
-import { Rng } from './prng.ts';
+import { Rng, seeded } from './prng.ts';
 
 export const COMMAND_KINDS = ['FETCH', 'STORE', 'SEARCH', 'APPEND'] as const;
 export type CommandKind = (typeof COMMAND_KINDS)[number];
@@ -258,9 +252,9 @@ function append(rng: Rng): Command {
 }
 
 /** `scale` 1: 200k commands, 45 % FETCH, 35 % STORE, 12 % SEARCH, 8 % APPEND. */
-export function commandCorpus(scale: number): CommandCorpus {
+export function commandCorpus(scale: number, seed = 0): CommandCorpus {
   const total = Math.max(COMMAND_KINDS.length, Math.round(200_000 * scale));
-  const rng = new Rng(0xc0de);
+  const rng = new Rng(seeded(0xc0de, seed));
   const commands: Command[] = [];
   const counts: Record<CommandKind, number> = { FETCH: 0, STORE: 0, SEARCH: 0, APPEND: 0 };
   const make = { FETCH: fetch, STORE: store, SEARCH: search, APPEND: append };

@@ -7,11 +7,11 @@
  * with its section object. Strings are hostile: CR, LF, `{5+}`, quotes, backslashes, 8-bit,
  * emoji; NUL only where a literal8 can carry it.
  */
-import { fc } from '@fast-check/vitest';
-import { compressUids } from '../../src/encoder/sequence-set.ts';
-import type { FetchItem } from '../../src/model/command-fetch.ts';
-import type { SearchKey } from '../../src/model/command-search.ts';
-import type { SectionText } from '../../src/model/fetch.ts';
+import fc from 'fast-check';
+import { compressUids } from '../encoder/sequence-set.ts';
+import type { FetchItem } from '../model/command-fetch.ts';
+import type { SearchKey } from '../model/command-search.ts';
+import type { SectionText } from '../model/fetch.ts';
 
 export const unit = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom('a', 'Z', '0', '7', '.', '/', '-', '_', '$', '~', '#') },

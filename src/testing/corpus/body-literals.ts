@@ -5,9 +5,9 @@
  * `{5}`): a framer that scans inside a literal desynchronises here.
  */
 
-import { ImapWriter, utf8 } from './imap-writer.ts';
+import { byteLength, ImapWriter, utf8 } from './imap-writer.ts';
 import { encodedWordQ, SENTENCES } from './mail-text.ts';
-import { Rng } from './prng.ts';
+import { Rng, seeded } from './prng.ts';
 import type { Workload } from './workload.ts';
 
 const MIN = 2048;
@@ -56,7 +56,7 @@ function bodyPool(rng: Rng): { bytes: Uint8Array; lineStarts: Int32Array } {
     starts.push(size);
     const encoded = `${line}\r\n`;
     parts.push(encoded);
-    size += Buffer.byteLength(encoded);
+    size += byteLength(encoded);
   }
   return { bytes: utf8(parts.join('')), lineStarts: Int32Array.from(starts) };
 }
@@ -85,8 +85,8 @@ function header(rng: Rng, uid: number): Uint8Array {
   );
 }
 
-export function bodyLiterals(scale: number): Workload {
-  const rng = new Rng(0xb0d1);
+export function bodyLiterals(scale: number, seed = 0): Workload {
+  const rng = new Rng(seeded(0xb0d1, seed));
   const pool = bodyPool(rng);
   const total = Math.max(MIN + MAX, Math.round(TOTAL * scale));
   const w = new ImapWriter(total + (1 << 20));

@@ -2,9 +2,9 @@
  * fast-check arbitraries of typed commands in the command parser's canonical form (what it
  * gives back); the values inside them come from arbitrary-values.ts.
  */
-import { fc } from '@fast-check/vitest';
-import type { Command } from '../../src/model/command.ts';
-import type { NotifyEvent, NotifyGroup } from '../../src/model/command-notify.ts';
+import fc from 'fast-check';
+import type { Command } from '../model/command.ts';
+import type { NotifyEvent, NotifyGroup } from '../model/command-notify.ts';
 import {
   atom,
   bytes,
@@ -25,7 +25,7 @@ import {
   u32,
   uidSet,
   yes,
-} from './arbitrary-values.ts';
+} from './arbitrary-command-values.ts';
 
 const criteria = fc.array(searchKey, { minLength: 1, maxLength: 4 });
 const returnOpts = opt(fc.subarray(['MIN', 'MAX', 'ALL', 'COUNT', 'SAVE'] as const).map((a) => [...a]));

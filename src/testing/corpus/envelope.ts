@@ -3,7 +3,7 @@
  * RFC 2047 encoded words, or (RFC 6532 mail) raw UTF-8 that Dovecot sends as a literal; groups
  * `(NIL NIL "team" NIL)...(NIL NIL NIL NIL)`; NIL dates and missing fields.
  */
-import { needsLiteral } from './imap-writer.ts';
+import { byteLength, needsLiteral } from './imap-writer.ts';
 import { headerValue, person, SUBJECTS } from './mail-text.ts';
 import type { Rng } from './prng.ts';
 
@@ -12,7 +12,7 @@ export type ServerStyle = 'dovecot' | 'gmail';
 /** nstring as text: NIL, "quoted" (escaped) or {n}\r\n literal for 8-bit / CR / LF. */
 export function nstr(s: string | null): string {
   if (s === null) return 'NIL';
-  if (needsLiteral(s)) return `{${Buffer.byteLength(s)}}\r\n${s}`;
+  if (needsLiteral(s)) return `{${byteLength(s)}}\r\n${s}`;
   return `"${s.replace(/[\\"]/g, '\\$&')}"`;
 }
 

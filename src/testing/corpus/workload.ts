@@ -16,5 +16,8 @@ export interface Workload {
   expect: Expect;
 }
 
-/** `scale` 1 is the full corpus; `--quick` and the scaling check pass other factors. */
-export type WorkloadGenerator = (scale: number) => Workload;
+/**
+ * `scale` 1 is the full corpus; `--quick` and the scaling check pass other factors. `seed` 0
+ * (the default) is the benchmark's own corpus; any other seed gives other bytes of the same shape.
+ */
+export type WorkloadGenerator = (scale: number, seed?: number) => Workload;

@@ -5,7 +5,7 @@
  */
 import { ImapWriter, needsLiteral } from './imap-writer.ts';
 import { SENTENCES } from './mail-text.ts';
-import { Rng } from './prng.ts';
+import { Rng, seeded } from './prng.ts';
 import type { Workload } from './workload.ts';
 
 const EXTRA = [
@@ -21,9 +21,9 @@ function previewText(rng: Rng): string {
   return [...s].slice(0, 256).join('');
 }
 
-export function preview(scale: number): Workload {
+export function preview(scale: number, seed = 0): Workload {
   const count = Math.max(1, Math.round(50_000 * scale));
-  const rng = new Rng(0x9e71);
+  const rng = new Rng(seeded(0x9e71, seed));
   const w = new ImapWriter(count * 260);
   let uid = 1;
   for (let seq = 1; seq <= count; seq++) {

@@ -4,7 +4,7 @@
  * is above 2^53 (servers with 63-bit modseqs), so a `number` parser loses it.
  */
 import { ImapWriter } from './imap-writer.ts';
-import { Rng } from './prng.ts';
+import { Rng, seeded } from './prng.ts';
 import type { Workload } from './workload.ts';
 
 const SYSTEM = ['\\Seen', '\\Answered', '\\Flagged', '\\Deleted', '\\Draft'] as const;
@@ -28,9 +28,9 @@ function flagList(rng: Rng): string {
   return flags.join(' ');
 }
 
-export function flagsSync(scale: number): Workload {
+export function flagsSync(scale: number, seed = 0): Workload {
   const count = Math.max(1, Math.round(100_000 * scale));
-  const rng = new Rng(0xf1a6);
+  const rng = new Rng(seeded(0xf1a6, seed));
   const w = new ImapWriter(count * 80);
   let uid = rng.int(1, 1000);
   let small = 4_000_000n;

@@ -7,7 +7,7 @@
 import { bodystructure } from './bodystructure.ts';
 import { envelope, nstr, type ServerStyle } from './envelope.ts';
 import { ImapWriter } from './imap-writer.ts';
-import { Rng } from './prng.ts';
+import { Rng, seeded } from './prng.ts';
 import type { Workload } from './workload.ts';
 
 const FLAGS = [
@@ -56,9 +56,9 @@ function fetchOne(w: ImapWriter, rng: Rng, style: ServerStyle, seq: number, uid:
   w.text(` ENVELOPE ${envelope(rng, style)} BODYSTRUCTURE ${bodystructure(rng, style)})`).end();
 }
 
-export function envelopeBodystructure(scale: number): Workload {
+export function envelopeBodystructure(scale: number, seed = 0): Workload {
   const count = Math.max(2, Math.round(10_000 * scale));
-  const rng = new Rng(0xe7e1);
+  const rng = new Rng(seeded(0xe7e1, seed));
   const w = new ImapWriter(count * 2500);
   let tag = 1;
   for (const style of ['dovecot', 'gmail'] as const) {

@@ -19,6 +19,11 @@ export function utf8(s: string): Uint8Array {
   return encoder.encode(s);
 }
 
+/** UTF-8 length of a string (what `Buffer.byteLength` gave, without Node). */
+export function byteLength(s: string): number {
+  return encoder.encode(s).length;
+}
+
 export class ImapWriter {
   private buf: Uint8Array;
   private len = 0;

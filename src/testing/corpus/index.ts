@@ -1,5 +1,7 @@
-/** The benchmark workloads, in report order. */
-import { createHash } from 'node:crypto';
+/**
+ * The benchmark workloads (bench/), in report order: deterministic IMAP server traffic with the
+ * counts a correct decoder must find. `imap-wire corpus` writes them for other benchmarks.
+ */
 import { bodyLiterals } from './body-literals.ts';
 import { envelopeBodystructure } from './envelope-bodystructure.ts';
 import { flagsSync } from './flags-sync.ts';
@@ -18,7 +20,3 @@ export const WORKLOADS: Readonly<Record<string, WorkloadGenerator>> = {
   'list-status': listStatus,
   'mixed-session': mixedSession,
 };
-
-export function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}

@@ -3,6 +3,7 @@
  * subjects, body sentences, and RFC 2047 encoded words. Shapes follow real Dovecot and Gmail
  * captures (see ../shared/transcripts/dovecot).
  */
+import { utf8 } from './imap-writer.ts';
 import type { Rng } from './prng.ts';
 
 export const PEOPLE: readonly (readonly [string, string])[] = [
@@ -77,13 +78,15 @@ function hasNonAscii(s: string): boolean {
 
 /** RFC 2047 `=?UTF-8?B?...?=`. */
 export function encodedWordB(s: string): string {
-  return `=?UTF-8?B?${Buffer.from(s, 'utf8').toString('base64')}?=`;
+  let bin = '';
+  for (const byte of utf8(s)) bin += String.fromCharCode(byte);
+  return `=?UTF-8?B?${btoa(bin)}?=`;
 }
 
 /** RFC 2047 `=?UTF-8?Q?...?=` (space as `_`). */
 export function encodedWordQ(s: string): string {
   let out = '';
-  for (const byte of Buffer.from(s, 'utf8')) {
+  for (const byte of utf8(s)) {
     if (byte === 0x20) out += '_';
     else if (byte > 0x20 && byte < 0x7f && byte !== 0x3d && byte !== 0x3f && byte !== 0x5f) {
       out += String.fromCharCode(byte);

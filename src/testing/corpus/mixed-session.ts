@@ -7,7 +7,7 @@
  */
 import { ImapWriter } from './imap-writer.ts';
 import { SUBJECTS } from './mail-text.ts';
-import { Rng } from './prng.ts';
+import { Rng, seeded } from './prng.ts';
 import type { Workload } from './workload.ts';
 
 const CAPS =
@@ -34,8 +34,8 @@ function sequenceSet(rng: Rng, max: number): string {
   return parts.length ? parts.join(',') : '1';
 }
 
-export function mixedSession(scale: number): Workload {
-  const rng = new Rng(0x5e55);
+export function mixedSession(scale: number, seed = 0): Workload {
+  const rng = new Rng(seeded(0x5e55, seed));
   const target = Math.max(64 * 1024, Math.round(4_000_000 * scale));
   const w = new ImapWriter(target + 65536);
   let tag = 0;
