@@ -56,12 +56,24 @@ export const SessionState = {
   Logout: 'logout',
   Closed: 'closed',
 } as const;
-/** One of {@link SessionState}'s values. */
+/**
+ * One of {@link SessionState}'s values.
+ *
+ * @example
+ * ```ts
+ * const s: SessionState = 'selected';
+ * ```
+ */
 export type SessionState = (typeof SessionState)[keyof typeof SessionState];
 
 /**
  * What moves the session between states: a greeting, a command's outcome (`+` for IDLE), a BYE,
  * the end of the connection.
+ *
+ * @example
+ * ```ts
+ * const t: Transition = { on: 'complete', command: 'SELECT', status: 'OK' };
+ * ```
  */
 export type Transition =
   | { on: 'greeting'; kind: 'ok' | 'preauth' | 'bye' }
@@ -202,6 +214,30 @@ const BARRIER: ReadonlySet<CommandName> = new Set<CommandName>([
   'COMPRESS',
 ]);
 
+/** Commands whose arguments or results are message sequence numbers (unless `uid: true`). */
+const BY_SEQUENCE: ReadonlySet<CommandName> = new Set<CommandName>([
+  'FETCH',
+  'STORE',
+  'COPY',
+  'MOVE',
+  'SEARCH',
+  'SORT',
+  'THREAD',
+]);
+/** RFC 9051 §7.5.1: no EXPUNGE is sent while these run (non-UID forms). */
+const NO_EXPUNGE: ReadonlySet<CommandName> = new Set<CommandName>(['FETCH', 'STORE', 'SEARCH']);
+
+const isUid = (c: Command): boolean => (c as { uid?: boolean }).uid === true;
+
+/**
+ * RFC 9051 §5.5: a command with sequence numbers may not be pipelined behind one during which the
+ * server may expunge (UID commands, EXPUNGE, NOOP, COPY…): the numbers could shift under it.
+ */
+function mustWaitFor(next: Pending, inFlight: Pending): boolean {
+  if (!BY_SEQUENCE.has(next.name) || isUid(next.command)) return false;
+  return !(NO_EXPUNGE.has(inFlight.name) && !isUid(inFlight.command));
+}
+
 /** The untagged responses a command is answered with (the rest are events). */
 const ANSWERS: Partial<Record<CommandName, ReadonlySet<string>>> = {
   CAPABILITY: new Set(['capability']),
@@ -302,7 +338,14 @@ export interface ClientSessionOptions {
   log?: (direction: 'C' | 'S', bytes: Uint8Array) => void;
 }
 
-/** Per-command options of {@link ClientSession.send}. */
+/**
+ * Per-command options of {@link ClientSession.send}.
+ *
+ * @example
+ * ```ts
+ * session.send({ name: 'APPEND', mailbox: 'INBOX', messages }, now, { timeout: 300_000 });
+ * ```
+ */
 export interface SendOptions {
   /** This command's timeout (`null`: none). */
   timeout?: number | null;
@@ -599,6 +642,7 @@ export class ClientSession {
         continue;
       }
       if (BARRIER.has(p.name) && inFlight) return;
+      if (inFlight && this.queue.some((q) => q.next > 0 && mustWaitFor(p, q))) return;
       if (!isLegal(this.st, p.name)) {
         this.complete(p, 'REFUSED', `${p.name} cannot be sent in state ${this.st}`);
         i--;

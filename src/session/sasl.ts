@@ -60,6 +60,11 @@ export function saslInitialResponse(c: SaslCredentials): Uint8Array {
  * send an error report (base64 JSON) and expect a dummy response before their tagged NO — an
  * empty one for XOAUTH2 (Google's XOAUTH2 protocol page), `%x01` for OAUTHBEARER (RFC 7628
  * §3.2.3). PLAIN has no second step: `null`, the exchange is cancelled with `*`.
+ *
+ * @example
+ * ```ts
+ * saslErrorResponse('OAUTHBEARER'); // Uint8Array [1]
+ * ```
  */
 export function saslErrorResponse(mechanism: SaslCredentials['mechanism']): Uint8Array | null {
   if (mechanism === 'XOAUTH2') return new Uint8Array(0);

@@ -59,7 +59,10 @@ function mainExchange(split?: (b: Uint8Array) => Uint8Array[]) {
   const q = qresyncParameters(trackerWith([1, 2, 3, 5], { uidValidity: 7, modseq: 100n }).snapshot());
   h.session.send({ name: 'SELECT', mailbox: 'INBOX', ...(q && { qresync: q }) }, 3);
   h.session.send({ name: 'FETCH', uid: true, sequence: '1:*', items: [{ item: 'FLAGS' }] }, 3);
-  h.session.send({ name: 'STORE', sequence: '1', operation: 'add', flags: ['\\Seen'] } as Command, 3);
+  h.session.send(
+    { name: 'STORE', uid: true, sequence: '1', operation: 'add', flags: ['\\Seen'] } as Command,
+    3,
+  );
   step('select queued');
   h.s(
     '* 4 EXISTS\r\n* OK [UIDVALIDITY 7] ok\r\n* VANISHED (EARLIER) 3\r\n* 3 FETCH (UID 5 FLAGS () MODSEQ (101))\r\nA3 OK [READ-WRITE] selected\r\n',
@@ -116,7 +119,7 @@ describe('the main exchange', () => {
     ]);
     // SELECT changes the state: FETCH and STORE wait for its completion, then go together.
     expect(log[at('select queued') + 1]).toBe('A3 SELECT INBOX (QRESYNC (7 100 1:3,5))\r\n');
-    expect(log[at('selected') + 1]).toBe('A4 UID FETCH 1:* (FLAGS)\r\nA5 STORE 1 +FLAGS (\\Seen)\r\n');
+    expect(log[at('selected') + 1]).toBe('A4 UID FETCH 1:* (FLAGS)\r\nA5 UID STORE 1 +FLAGS (\\Seen)\r\n');
     const selected = log[at('selected') + 2] as SessionEvent[];
     expect(selected[0]).toMatchObject({
       type: 'completion',
@@ -278,6 +281,72 @@ describe('literals', () => {
     h.s(GREETING);
     h.session.send(literalLogin, 0);
     expect(h.c()).toBe('A1 LOGIN fred {4+}\r\na\r\nb\r\n');
+  });
+});
+
+describe('pipelining', () => {
+  function selected(caps = 'IMAP4rev1') {
+    const h = harness();
+    h.s(`* PREAUTH [CAPABILITY ${caps}] hi\r\n`);
+    h.session.send({ name: 'SELECT', mailbox: 'INBOX' }, 0);
+    h.s('A1 OK sel\r\n');
+    h.c();
+    h.events();
+    return h;
+  }
+
+  it('FETCH, STORE and SEARCH by sequence number go together (no EXPUNGE while they run)', () => {
+    const h = selected();
+    h.session.send({ name: 'FETCH', sequence: '1:3', items: [{ item: 'UID' }] }, 0);
+    h.session.send({ name: 'STORE', sequence: '2', operation: 'add', flags: ['\\Seen'] } as Command, 0);
+    h.session.send({ name: 'SEARCH', criteria: [{ key: 'ALL' }] } as Command, 0);
+    expect(h.c()).toBe('A2 FETCH 1:3 (UID)\r\nA3 STORE 2 +FLAGS (\\Seen)\r\nA4 SEARCH ALL\r\n');
+  });
+
+  it('a command with sequence numbers waits for a UID command or NOOP in flight (RFC 9051 §5.5)', () => {
+    const h = selected();
+    h.session.send({ name: 'FETCH', uid: true, sequence: '1:*', items: [{ item: 'FLAGS' }] }, 0);
+    h.session.send({ name: 'NOOP' }, 0);
+    h.session.send({ name: 'FETCH', sequence: '1', items: [{ item: 'UID' }] }, 0);
+    h.session.send({ name: 'FETCH', uid: true, sequence: '5', items: [{ item: 'UID' }] }, 0);
+    expect(h.c()).toBe('A2 UID FETCH 1:* (FLAGS)\r\nA3 NOOP\r\n');
+    h.s('* 3 EXPUNGE\r\nA2 OK\r\n');
+    expect(h.c()).toBe('');
+    h.s('A3 OK\r\n');
+    expect(h.c()).toBe('A4 FETCH 1 (UID)\r\nA5 UID FETCH 5 (UID)\r\n');
+  });
+
+  it('ENABLE UTF8=ACCEPT: a command queued behind it is encoded for UTF-8 (RFC 6855 §3)', () => {
+    const h = selected('IMAP4rev1 ENABLE UTF8=ACCEPT');
+    h.session.send({ name: 'ENABLE', capabilities: ['UTF8=ACCEPT'] }, 0);
+    h.session.send({ name: 'STATUS', mailbox: 'Entwürfe', items: ['MESSAGES'] }, 0);
+    expect(h.c()).toBe('A2 ENABLE UTF8=ACCEPT\r\n');
+    h.s('* ENABLED UTF8=ACCEPT\r\nA2 OK\r\n');
+    expect(h.c()).toBe('A3 STATUS "Entwürfe" (MESSAGES)\r\n');
+    expect([...h.session.enabled]).toEqual(['UTF8=ACCEPT']);
+  });
+
+  it('an ESEARCH goes to the command its TAG names', () => {
+    const h = selected();
+    h.session.send({ name: 'SEARCH', uid: true, criteria: [{ key: 'ALL' }] } as Command, 0);
+    h.session.send({ name: 'SEARCH', uid: true, criteria: [{ key: 'SEEN' }] } as Command, 0);
+    h.c();
+    h.s('* ESEARCH (TAG "A3") UID COUNT 1\r\n* ESEARCH (TAG "A2") UID COUNT 2\r\nA2 OK\r\nA3 OK\r\n');
+    const [a2, a3] = h.completions();
+    expect(a2).toMatchObject({ tag: 'A2', untagged: [{ kind: 'esearch', count: 2 }] });
+    expect(a3).toMatchObject({ tag: 'A3', untagged: [{ kind: 'esearch', count: 1 }] });
+  });
+
+  it('LITERAL-: non-synchronising up to 4096 bytes, synchronising above (RFC 7888 §4)', () => {
+    const h = selected('IMAP4rev1 LITERAL-');
+    const small = new Uint8Array(4096).fill(0x61);
+    const big = new Uint8Array(4097).fill(0x61);
+    h.session.send({ name: 'APPEND', mailbox: 'INBOX', messages: [{ content: small }] }, 0);
+    expect(h.c().startsWith('A2 APPEND INBOX {4096+}\r\naaa')).toBe(true);
+    h.session.send({ name: 'APPEND', mailbox: 'INBOX', messages: [{ content: big }] }, 0);
+    expect(h.c()).toBe('A3 APPEND INBOX {4097}\r\n');
+    h.s('+ go\r\n');
+    expect(h.c()).toHaveLength(4099);
   });
 });
 
