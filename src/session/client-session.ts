@@ -417,7 +417,7 @@ export class ClientSession {
     this.commandTimeout = options.commandTimeout ?? 60_000;
     this.autoCapability = options.autoCapability ?? true;
     this.logFn = options.log;
-    if (options.capabilities !== undefined) this.caps = [...options.capabilities];
+    if (options.capabilities !== undefined) this.caps = [...options.capabilities].map((c) => c.toUpperCase());
     this.ctx = resolveContext({ capabilities: this.caps });
     this.greetingDeadline = (options.now ?? 0) + (options.greetingTimeout ?? this.commandTimeout);
   }
@@ -444,8 +444,8 @@ export class ClientSession {
   }
 
   /**
-   * Queues a command; returns its id (its completion carries it). Throws `ImapEncodeError`
-   * `ILLEGAL_STATE` when the command cannot follow the commands before it (SELECT before LOGIN,
+   * Queues a command; returns its id (its completion carries it). Throws `SessionStateError`
+   * when the command cannot follow the commands before it (SELECT before LOGIN,
    * anything during IDLE or after LOGOUT) and the encoder's errors for values that cannot be sent.
    */
   send(command: Command, now: number, options: SendOptions = {}): number {

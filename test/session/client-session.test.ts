@@ -477,6 +477,23 @@ describe('the end of the connection', () => {
     expect(h.session.pollTimeout()).toBe(null);
   });
 
+  it('a "+" that never comes times out the literal and fails what waits behind it', () => {
+    const h = harness({ commandTimeout: 100, capabilities: ['imap4rev1'] });
+    expect(h.session.hasCapability('IMAP4rev1')).toBe(true);
+    h.s('* OK [CAPABILITY IMAP4rev1] hi\r\n');
+    h.session.send({ name: 'LOGIN', username: 'fred', password: 'a\r\nb' }, 10);
+    h.session.send({ name: 'NOOP' }, 20);
+    expect(h.c()).toBe('A1 LOGIN fred {4}\r\n');
+    expect(h.session.pollTimeout()).toBe(110);
+    h.events();
+    h.session.tick(110);
+    expect(h.completions().map((c) => [c.tag, c.status])).toEqual([
+      ['A1', 'TIMEOUT'],
+      ['A2', 'CLOSED'],
+    ]);
+    expect(h.c()).toBe('');
+  });
+
   it('a greeting that never comes times out', () => {
     const h = harness({ now: 10, greetingTimeout: 100 });
     expect(h.session.pollTimeout()).toBe(110);
