@@ -237,6 +237,20 @@ export {
   type ResponseEncodeOptions,
   ResponseEncoder,
 } from './server/response-encoder.ts';
+// Session: the client connection as a state machine without I/O (session/client-session.ts)
+export {
+  ClientSession,
+  type ClientSessionOptions,
+  type Completion,
+  type CompletionStatus,
+  isLegal,
+  type SendOptions,
+  type SessionEvent,
+  SessionState,
+  SessionStateError,
+  type Transition,
+  transition,
+} from './session/client-session.ts';
 // The mailbox state tracker (the session layer, session/)
 export type {
   ExpungeEvent,
@@ -255,5 +269,6 @@ export {
   type TrackerState,
 } from './session/mailbox-tracker.ts';
 export type { SyncStrategy } from './session/resync.ts';
+export { type SaslCredentials, saslErrorResponse, saslInitialResponse } from './session/sasl.ts';
 export { chooseStrategy, qresyncParameters, uidRangesText } from './session/snapshot.ts';
 export { createDecoderStream, decodeChunks } from './streams.ts';
