@@ -4,40 +4,47 @@
  */
 import type { SequenceSet } from './sequence-set.ts';
 
-/** Codes that carry no data (RFC 9051, RFC 5530, RFC 7162 `NOMODSEQ`, RFC 8474 …). */
-export type SimpleCodeName =
-  | 'ALERT'
-  | 'PARSE'
-  | 'READ-ONLY'
-  | 'READ-WRITE'
-  | 'TRYCREATE'
-  | 'UIDNOTSTICKY'
-  | 'CLOSED'
-  | 'NOMODSEQ'
-  | 'NOTSAVED'
-  | 'HASCHILDREN'
-  | 'UNAVAILABLE'
-  | 'AUTHENTICATIONFAILED'
-  | 'AUTHORIZATIONFAILED'
-  | 'EXPIRED'
-  | 'PRIVACYREQUIRED'
-  | 'CONTACTADMIN'
-  | 'NOPERM'
-  | 'INUSE'
-  | 'EXPUNGEISSUED'
-  | 'CORRUPTION'
-  | 'SERVERBUG'
-  | 'CLIENTBUG'
-  | 'CANNOT'
-  | 'LIMIT'
-  | 'OVERQUOTA'
-  | 'ALREADYEXISTS'
-  | 'NONEXISTENT'
-  | 'UNKNOWN-CTE'
-  | 'NOTIFICATIONOVERFLOW'
-  | 'COMPRESSIONACTIVE'
-  | 'USEATTR'
-  | 'TOOBIG';
+/**
+ * Codes that carry no data (RFC 9051, RFC 5530, RFC 7162 `NOMODSEQ`, RFC 4469 `TOOBIG` …): one
+ * list for the parser's dispatch, the response encoder and the test arbitraries.
+ */
+export const SIMPLE_CODE_NAMES = [
+  'ALERT',
+  'PARSE',
+  'READ-ONLY',
+  'READ-WRITE',
+  'TRYCREATE',
+  'UIDNOTSTICKY',
+  'CLOSED',
+  'NOMODSEQ',
+  'NOTSAVED',
+  'HASCHILDREN',
+  'UNAVAILABLE',
+  'AUTHENTICATIONFAILED',
+  'AUTHORIZATIONFAILED',
+  'EXPIRED',
+  'PRIVACYREQUIRED',
+  'CONTACTADMIN',
+  'NOPERM',
+  'INUSE',
+  'EXPUNGEISSUED',
+  'CORRUPTION',
+  'SERVERBUG',
+  'CLIENTBUG',
+  'CANNOT',
+  'LIMIT',
+  'OVERQUOTA',
+  'ALREADYEXISTS',
+  'NONEXISTENT',
+  'UNKNOWN-CTE',
+  'NOTIFICATIONOVERFLOW',
+  'COMPRESSIONACTIVE',
+  'USEATTR',
+  'TOOBIG',
+] as const;
+
+/** A code that carries no data. */
+export type SimpleCodeName = (typeof SIMPLE_CODE_NAMES)[number];
 
 /** A code without data, e.g. `[ALERT]`, `[TRYCREATE]`, `[AUTHENTICATIONFAILED]`. */
 export interface SimpleCode {

@@ -21,7 +21,7 @@ import type { Cursor } from '../lexer/cursor.ts';
 import { wireBytes } from '../lexer/frame.ts';
 import { KeywordTable } from '../lexer/keywords.ts';
 import { asciiString, atomString, textString } from '../lexer/strings.ts';
-import type { ResponseCode, SimpleCodeName } from '../model/resp-code.ts';
+import { type ResponseCode, SIMPLE_CODE_NAMES } from '../model/resp-code.ts';
 import { takeCapabilities } from './capability.ts';
 import { takeFlagList } from './flags.ts';
 import { takeSequenceSet } from './sequence-set.ts';
@@ -63,39 +63,8 @@ function upperName(entry: CodeEntry, buf: Uint8Array, start: number, end: number
   return asciiString(buf, start, end).toUpperCase();
 }
 
-const SIMPLE: SimpleCodeName[] = [
-  'ALERT',
-  'PARSE',
-  'READ-ONLY',
-  'READ-WRITE',
-  'TRYCREATE',
-  'UIDNOTSTICKY',
-  'CLOSED',
-  'NOMODSEQ',
-  'NOTSAVED',
-  'HASCHILDREN',
-  'UNAVAILABLE',
-  'AUTHENTICATIONFAILED',
-  'AUTHORIZATIONFAILED',
-  'EXPIRED',
-  'PRIVACYREQUIRED',
-  'CONTACTADMIN',
-  'NOPERM',
-  'INUSE',
-  'EXPUNGEISSUED',
-  'CORRUPTION',
-  'SERVERBUG',
-  'CLIENTBUG',
-  'CANNOT',
-  'LIMIT',
-  'OVERQUOTA',
-  'ALREADYEXISTS',
-  'NONEXISTENT',
-  'UNKNOWN-CTE',
-  'NOTIFICATIONOVERFLOW',
-  'COMPRESSIONACTIVE',
-  'USEATTR',
-];
+// TOOBIG is plugged in with STATUS (ext/status.ts), as its extension is.
+const SIMPLE = SIMPLE_CODE_NAMES.filter((n) => n !== 'TOOBIG');
 for (const name of SIMPLE) registerResponseCode(name, () => ({ name }));
 
 registerResponseCode('BADCHARSET', (cur) => {

@@ -26,43 +26,10 @@ import { ImapEncodeError } from '../encoder/errors.ts';
 import { writeSequenceSet } from '../encoder/sequence-set.ts';
 import { describe, valueBytes, type Writer } from '../encoder/writer.ts';
 import { Ch, ITEM_NAME_CHAR } from '../lexer/chars.ts';
-import type { ResponseCode, SimpleCodeName } from '../model/resp-code.ts';
+import { type ResponseCode, SIMPLE_CODE_NAMES, type SimpleCodeName } from '../model/resp-code.ts';
 import { invalid, isAtomText, list, writeAtom, writeAtoms, writeFlagList, writeObjectId } from './values.ts';
 
-const SIMPLE: ReadonlySet<string> = new Set<SimpleCodeName>([
-  'ALERT',
-  'PARSE',
-  'READ-ONLY',
-  'READ-WRITE',
-  'TRYCREATE',
-  'UIDNOTSTICKY',
-  'CLOSED',
-  'NOMODSEQ',
-  'NOTSAVED',
-  'HASCHILDREN',
-  'UNAVAILABLE',
-  'AUTHENTICATIONFAILED',
-  'AUTHORIZATIONFAILED',
-  'EXPIRED',
-  'PRIVACYREQUIRED',
-  'CONTACTADMIN',
-  'NOPERM',
-  'INUSE',
-  'EXPUNGEISSUED',
-  'CORRUPTION',
-  'SERVERBUG',
-  'CLIENTBUG',
-  'CANNOT',
-  'LIMIT',
-  'OVERQUOTA',
-  'ALREADYEXISTS',
-  'NONEXISTENT',
-  'UNKNOWN-CTE',
-  'NOTIFICATIONOVERFLOW',
-  'COMPRESSIONACTIVE',
-  'USEATTR',
-  'TOOBIG',
-]);
+const SIMPLE: ReadonlySet<string> = new Set<SimpleCodeName>(SIMPLE_CODE_NAMES);
 
 /** Writes `"[" resp-text-code "]"`. */
 export function writeResponseCode(w: Writer, code: ResponseCode, field: string): void {

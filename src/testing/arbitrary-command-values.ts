@@ -9,8 +9,8 @@
  */
 import fc from 'fast-check';
 import { compressUids } from '../encoder/sequence-set.ts';
-import type { FetchItem } from '../model/command-fetch.ts';
-import type { SearchKey } from '../model/command-search.ts';
+import { FETCH_SIMPLE_ITEMS, type FetchItem } from '../model/command-fetch.ts';
+import { SEARCH_FLAG_KEYS, type SearchKey } from '../model/command-search.ts';
 import type { SectionText } from '../model/fetch.ts';
 
 export const unit = fc.oneof(
@@ -106,27 +106,7 @@ export const part = fc.array(fc.integer({ min: 1, max: 50 }), { minLength: 1, ma
 export const partial = fc.record({ origin: u32, count: nz });
 export const headerField = fc.oneof(atom, text);
 export const fetchItem: fc.Arbitrary<FetchItem> = fc.oneof(
-  fc
-    .constantFrom(
-      'UID',
-      'FLAGS',
-      'ENVELOPE',
-      'INTERNALDATE',
-      'RFC822.SIZE',
-      'RFC822',
-      'RFC822.HEADER',
-      'RFC822.TEXT',
-      'BODY',
-      'BODYSTRUCTURE',
-      'MODSEQ',
-      'EMAILID',
-      'THREADID',
-      'SAVEDATE',
-      'X-GM-MSGID',
-      'X-GM-THRID',
-      'X-GM-LABELS',
-    )
-    .map((item) => ({ item }) as FetchItem),
+  fc.constantFrom(...FETCH_SIMPLE_ITEMS).map((item) => ({ item }) as FetchItem),
   fc
     .record({
       part: opt(part),
@@ -154,25 +134,7 @@ export const fetchItem: fc.Arbitrary<FetchItem> = fc.oneof(
 const { searchKey } = fc.letrec<{ searchKey: SearchKey }>((tie) => ({
   searchKey: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
-    fc
-      .constantFrom(
-        'ALL',
-        'ANSWERED',
-        'DELETED',
-        'DRAFT',
-        'FLAGGED',
-        'NEW',
-        'OLD',
-        'RECENT',
-        'SEEN',
-        'UNANSWERED',
-        'UNDELETED',
-        'UNDRAFT',
-        'UNFLAGGED',
-        'UNSEEN',
-        'SAVEDATESUPPORTED',
-      )
-      .map((key) => ({ key }) as SearchKey),
+    fc.constantFrom(...SEARCH_FLAG_KEYS).map((key) => ({ key }) as SearchKey),
     fc.record({ key: fc.constantFrom('KEYWORD', 'UNKEYWORD'), flag: keyword }) as fc.Arbitrary<SearchKey>,
     fc.record({
       key: fc.constantFrom('BCC', 'BODY', 'CC', 'FROM', 'SUBJECT', 'TEXT', 'TO', 'X-GM-RAW'),

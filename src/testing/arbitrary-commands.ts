@@ -3,8 +3,9 @@
  * gives back); the values inside them come from arbitrary-values.ts.
  */
 import fc from 'fast-check';
-import type { Command } from '../model/command.ts';
-import type { NotifyEvent, NotifyGroup } from '../model/command-notify.ts';
+import { type Command, STATUS_ITEMS } from '../model/command.ts';
+import { SORT_KEYS } from '../model/command-ext.ts';
+import { NOTIFY_EVENTS, type NotifyEvent, type NotifyGroup } from '../model/command-notify.ts';
 import {
   atom,
   bytes,
@@ -29,35 +30,10 @@ import {
 
 const criteria = fc.array(searchKey, { minLength: 1, maxLength: 4 });
 const returnOpts = opt(fc.subarray(['MIN', 'MAX', 'ALL', 'COUNT', 'SAVE'] as const).map((a) => [...a]));
-const statusItems = fc
-  .subarray(
-    [
-      'MESSAGES',
-      'UIDNEXT',
-      'UIDVALIDITY',
-      'UNSEEN',
-      'DELETED',
-      'SIZE',
-      'RECENT',
-      'HIGHESTMODSEQ',
-      'APPENDLIMIT',
-      'MAILBOXID',
-    ] as const,
-    { minLength: 1 },
-  )
-  .map((a) => [...a]);
+const statusItems = fc.subarray([...STATUS_ITEMS], { minLength: 1 }).map((a) => [...a]);
 const charset = fc.oneof(fc.constantFrom('UTF-8', 'US-ASCII', 'ISO-8859-1'), fc.constant('x y'));
 
-const notifyEvent: fc.Arbitrary<NotifyEvent> = fc.constantFrom(
-  'MessageNew',
-  'MessageExpunge',
-  'FlagChange',
-  'AnnotationChange',
-  'MailboxName',
-  'SubscriptionChange',
-  'MailboxMetadataChange',
-  'ServerMetadataChange',
-);
+const notifyEvent: fc.Arbitrary<NotifyEvent> = fc.constantFrom(...NOTIFY_EVENTS);
 const notifyGroup: fc.Arbitrary<NotifyGroup> = fc.oneof(
   fc.record({
     filter: fc.constantFrom('selected', 'selected-delayed') as fc.Arbitrary<'selected'>,
@@ -281,17 +257,7 @@ export function command(binary: boolean): fc.Arbitrary<Command> {
         sort: fc.array(
           fc
             .record({
-              key: fc.constantFrom(
-                'ARRIVAL',
-                'CC',
-                'DATE',
-                'FROM',
-                'SIZE',
-                'SUBJECT',
-                'TO',
-                'DISPLAYFROM',
-                'DISPLAYTO',
-              ),
+              key: fc.constantFrom(...SORT_KEYS),
               reverse: yes,
             })
             .map(clean),

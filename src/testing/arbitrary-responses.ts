@@ -12,7 +12,7 @@
  */
 import fc from 'fast-check';
 import type { SpecialUse } from '../model/list.ts';
-import type { ResponseCode, SimpleCodeName } from '../model/resp-code.ts';
+import { type ResponseCode, SIMPLE_CODE_NAMES, type SimpleCodeName } from '../model/resp-code.ts';
 import type {
   ContinuationRequest,
   Response,
@@ -50,40 +50,7 @@ import {
 
 // ---- response codes --------------------------------------------------------------------------
 
-const SIMPLE_CODES: SimpleCodeName[] = [
-  'ALERT',
-  'PARSE',
-  'READ-ONLY',
-  'READ-WRITE',
-  'TRYCREATE',
-  'UIDNOTSTICKY',
-  'CLOSED',
-  'NOMODSEQ',
-  'NOTSAVED',
-  'HASCHILDREN',
-  'UNAVAILABLE',
-  'AUTHENTICATIONFAILED',
-  'AUTHORIZATIONFAILED',
-  'EXPIRED',
-  'PRIVACYREQUIRED',
-  'CONTACTADMIN',
-  'NOPERM',
-  'INUSE',
-  'EXPUNGEISSUED',
-  'CORRUPTION',
-  'SERVERBUG',
-  'CLIENTBUG',
-  'CANNOT',
-  'LIMIT',
-  'OVERQUOTA',
-  'ALREADYEXISTS',
-  'NONEXISTENT',
-  'UNKNOWN-CTE',
-  'NOTIFICATIONOVERFLOW',
-  'COMPRESSIONACTIVE',
-  'USEATTR',
-  'TOOBIG',
-];
+const SIMPLE_CODES: readonly SimpleCodeName[] = SIMPLE_CODE_NAMES;
 
 const url = fc
   .tuple(
