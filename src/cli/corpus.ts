@@ -36,7 +36,7 @@ export interface CorpusSidecar {
   bodyBytes: number;
 }
 
-/** The hex SHA-256 of some bytes (the corpus hash of bench/results.json). */
+/** The hex SHA-256 of some bytes (the corpus hash the benchmark results record). */
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }

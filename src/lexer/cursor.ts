@@ -497,7 +497,7 @@ export class Cursor {
    * Text position of the response's final line end: the CR of its CRLF, or a bare LF. A CR that
    * is a literal's last byte is data, not the line end (`* X {4}` CRLF `abc` CR LF: the literal
    * is `abc` CR and the line ends in a bare LF); a contiguous frame holds its literals in the
-   * text, up to the last literal's resume point. Found by the fuzzer (fixtures/fuzz).
+   * text, up to the last literal's resume point. Found by the fuzzer (its first finding).
    */
   finalLineEnd(): number {
     const end = this.end;

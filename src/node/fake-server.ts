@@ -1,5 +1,5 @@
 /**
- * The scripted fake server (src/testing/fake-server.ts) on a real TCP socket on 127.0.0.1, for
+ * The scripted fake server (testing/fake-server.ts) on a real TCP socket on 127.0.0.1, for
  * clients that only speak `node:net`/`node:tls`-style sockets. Node-only, hence here.
  */
 import { once } from 'node:events';

@@ -131,7 +131,7 @@ function runResponses(chunks: Uint8Array[], options: DecoderOptions): Run<Decode
 }
 
 /**
- * Checks guarantees 1, 2, 4 and 5 of the hostile mutator (src/testing/mutator.ts) for the
+ * Checks guarantees 1, 2, 4 and 5 of the hostile mutator (mutator.ts) for the
  * response decoder on `input`: nothing thrown, only documented errors, the same items under
  * each of `chunkings` as in one push, no byte string longer than the limits allow, and the
  * sentinel response decoding exactly after the damage (once any announced literal is filled).

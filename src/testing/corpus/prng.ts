@@ -65,7 +65,7 @@ export class Rng {
 
 /**
  * The generator seed for a workload: its own constant for seed 0 (the benchmark corpus, tied to
- * the hashes in bench/results.json), mixed with `seed` otherwise.
+ * the hashes the benchmark results record), mixed with `seed` otherwise.
  */
 export function seeded(base: number, seed: number): number {
   return seed === 0 ? base : (base ^ Math.imul(seed >>> 0, 0x9e3779b1)) >>> 0 || base;
