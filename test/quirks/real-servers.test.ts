@@ -199,6 +199,48 @@ const cases: Case[] = [
     at: '))',
     expected: { attributes: { envelope: { inReplyTo: '<a@b>', messageId: null } } },
   },
+  {
+    quirk: 'emptyAddressList',
+    what: 'Mail.ru: () for an empty To (swift-nio-imap #821)',
+    input:
+      '* 1 FETCH (ENVELOPE (NIL "hi" (("Tn" NIL "info" "e.example")) NIL NIL () NIL NIL "<a@b>" "<c@d>"))\r\n',
+    at: '() NIL NIL',
+    expected: {
+      attributes: {
+        envelope: { from: [{ mailbox: 'info' }], to: null, cc: null, inReplyTo: '<a@b>', messageId: '<c@d>' },
+      },
+    },
+  },
+  {
+    quirk: 'emptyAddressList',
+    what: '() as From, Sender and Reply-To alike',
+    input: '* 1 FETCH (ENVELOPE (NIL "hi" () () () NIL NIL NIL NIL NIL))\r\n',
+    at: '() ()',
+    expected: { attributes: { envelope: { from: null, sender: null, replyTo: null, to: null } } },
+  },
+  {
+    quirk: 'nilInAddressList',
+    what: 'SmarterMail: a NIL before the address (MailKit #991)',
+    input:
+      '* 1 FETCH (ENVELOPE (NIL "hi" (NIL ("A" NIL "a" "b.example")) NIL NIL NIL NIL NIL NIL "<m@b>"))\r\n',
+    at: 'NIL ("A"',
+    expected: {
+      attributes: {
+        envelope: {
+          from: [{ name: 'A', adl: null, mailbox: 'a', host: 'b.example' }],
+          sender: null,
+          messageId: '<m@b>',
+        },
+      },
+    },
+  },
+  {
+    quirk: 'nilInAddressList',
+    what: 'a NIL after the address',
+    input: '* 1 FETCH (ENVELOPE (NIL "hi" NIL NIL NIL (("A" NIL "a" "b.example") NIL) NIL NIL NIL NIL))\r\n',
+    at: 'NIL) NIL',
+    expected: { attributes: { envelope: { to: [{ mailbox: 'a', host: 'b.example' }] } } },
+  },
 ];
 
 describe.each(cases)('$quirk: $what', (c) => {
