@@ -178,6 +178,11 @@ export const QUIRKS = {
     what: 'a NIL where an address belongs in an ENVELOPE address list (`(NIL ("a" NIL "b" "c"))`), skipped',
     servers: 'SmarterMail 100.0.7242 (MailKit issue #991, work-around in MailKit 2.5.2)',
   },
+  unescapedQuote: {
+    what: 'a DQUOTE inside a quoted string without its backslash (`NIL """" "base64"`: a Content-Description `""`), tried only when the response does not parse as sent; then a DQUOTE that no SP, `)`, `]` or line end follows is part of the string',
+    servers:
+      'qiye.163.com (NetEase enterprise mail, go-imap #659); GreenMail before PR #989 / #994 (Content-Description, type and subtype unescaped)',
+  },
   draftPreview: {
     what: 'PREVIEW with an algorithm list, `PREVIEW (FUZZY "…")`, the pre-RFC 8970 draft form',
     servers: 'Dovecot 2.3 releases that advertised only PREVIEW=FUZZY (draft-ietf-extra-imap-fetch-preview)',

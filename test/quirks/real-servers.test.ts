@@ -241,6 +241,32 @@ const cases: Case[] = [
     at: 'NIL) NIL',
     expected: { attributes: { envelope: { to: [{ mailbox: 'a', host: 'b.example' }] } } },
   },
+  {
+    quirk: 'unescapedQuote',
+    what: 'qiye.163.com: a Content-Description """" (go-imap #659)',
+    input: `* 150 FETCH (UID 1 BODY (${T('html', 1)}("application" "octet-stream" ("name" "a.pdf") NIL """" "base64" 65322) "MIXED"))\r\n`,
+    at: '""""',
+    shift: 1,
+    expected: {
+      attributes: {
+        uid: 1,
+        body: {
+          subtype: 'mixed',
+          parts: [
+            { subtype: 'html' },
+            { subtype: 'octet-stream', description: '""', encoding: 'base64', size: 65322 },
+          ],
+        },
+      },
+    },
+  },
+  {
+    quirk: 'unescapedQuote',
+    what: 'GreenMail before PR #989: an unescaped quote inside a subject',
+    input: '* 1 FETCH (ENVELOPE (NIL "he"llo" NIL NIL NIL NIL NIL NIL NIL NIL))\r\n',
+    at: '"llo',
+    expected: { attributes: { envelope: { subject: 'he"llo', from: null, messageId: null } } },
+  },
 ];
 
 describe.each(cases)('$quirk: $what', (c) => {
@@ -289,5 +315,17 @@ test('descriptionAsDisposition leaves the disposition absent (not a wrong dispos
     const [f] = decodeAllWays(bytes(input));
     if (f?.type !== 'untagged' || f.kind !== 'fetch') throw new Error(JSON.stringify(f));
     expect('disposition' in f.attributes.bodyStructure!).toBe(false);
+  }
+});
+
+test('unescapedQuote: valid quoted strings and escapes read as before; a string the loose read cannot mend keeps the first error', () => {
+  const valid = '* 1 FETCH (ENVELOPE (NIL "a \\"b\\" c" NIL NIL NIL NIL NIL NIL NIL NIL))\r\n';
+  const dec = new ResponseDecoder();
+  expect(dec.push(bytes(valid))[0]).toMatchObject({ attributes: { envelope: { subject: 'a "b" c' } } });
+  expect(dec.quirks.size).toBe(0);
+  const bad = '* 1 FETCH (ENVELOPE (NIL "say "hi" now" NIL NIL NIL NIL NIL NIL NIL NIL))\r\n';
+  for (const strict of [false, true]) {
+    const [e] = decodeAllWays(bytes(bad + NEXT), { strict });
+    expect(e).toMatchObject({ type: 'error', error: { code: 'SYNTAX' } });
   }
 });
