@@ -183,6 +183,10 @@ export const QUIRKS = {
     servers:
       'qiye.163.com (NetEase enterprise mail, go-imap #659); GreenMail before PR #989 / #994 (Content-Description, type and subtype unescaped)',
   },
+  emptyMessageBody: {
+    what: '`()` as the body of a message/rfc822 part (`(NIL NIL … NIL) () 0`), the body left absent',
+    servers: 'Lotus Domino for delivery reports (MailKit issue #944)',
+  },
   draftPreview: {
     what: 'PREVIEW with an algorithm list, `PREVIEW (FUZZY "…")`, the pre-RFC 8970 draft form',
     servers: 'Dovecot 2.3 releases that advertised only PREVIEW=FUZZY (draft-ietf-extra-imap-fetch-preview)',

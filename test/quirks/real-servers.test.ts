@@ -267,6 +267,29 @@ const cases: Case[] = [
     at: '"llo',
     expected: { attributes: { envelope: { subject: 'he"llo', from: null, messageId: null } } },
   },
+  {
+    quirk: 'emptyMessageBody',
+    what: 'Lotus Domino: () as the body of a message/rfc822 part (MailKit #944)',
+    input: `${BS}(${T('plain', 1)}("message" "rfc822" NIL NIL NIL "7BIT" 787 (NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL) () 0 NIL NIL NIL) "report"))\r\n`,
+    at: '() 0',
+    expected: {
+      attributes: {
+        bodyStructure: {
+          subtype: 'report',
+          parts: [
+            { subtype: 'plain' },
+            {
+              type: 'message',
+              subtype: 'rfc822',
+              size: 787,
+              lines: 0,
+              envelope: { subject: null, from: null },
+            },
+          ],
+        },
+      },
+    },
+  },
 ];
 
 describe.each(cases)('$quirk: $what', (c) => {
