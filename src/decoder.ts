@@ -142,6 +142,35 @@ export class ResponseDecoder {
     }
   }
 
+  /**
+   * A response with a DQUOTE inside a quoted string failed: read it once more taking a DQUOTE
+   * that no SP, ")", "]" or line end follows as content (quirk `unescapedQuote`). A first loose
+   * read reports nothing; only when it succeeds is the response read again with the quirks
+   * reported (counted, or in strict mode the `STRICT` error). Else the first error stands.
+   */
+  private reparseLooseQuotes(frame: Frame, first: ImapParseError): DecodeItem {
+    const cur = this.cursor;
+    const hook = cur.quirk;
+    cur.looseQuotes = true;
+    try {
+      cur.quirk = () => {};
+      cur.reset(frame);
+      try {
+        takeResponse(cur);
+      } catch {
+        return { type: 'error', error: first };
+      }
+      cur.quirk = hook;
+      cur.reset(frame);
+      return takeResponse(cur);
+    } catch (e) {
+      return { type: 'error', error: asParseError(e, cur, frame) };
+    } finally {
+      cur.quirk = hook;
+      cur.looseQuotes = false;
+    }
+  }
+
   private onFrame(frame: Frame): void {
     const cur = this.cursor;
     cur.reset(frame);
@@ -155,9 +184,10 @@ export class ResponseDecoder {
         e instanceof ImapParseError &&
         e.code === 'SYNTAX' &&
         hasMultibyteLiteral(frame);
-      this.out.push(
-        retry ? this.reparseByCharacters(frame, e) : { type: 'error', error: asParseError(e, cur, frame) },
-      );
+      if (retry) this.out.push(this.reparseByCharacters(frame, e));
+      else if (e instanceof ImapParseError && e.code === 'SYNTAX' && hasInnerQuote(frame))
+        this.out.push(this.reparseLooseQuotes(frame, e));
+      else this.out.push({ type: 'error', error: asParseError(e, cur, frame) });
     }
   }
 }
@@ -256,4 +286,9 @@ export function parseResponse(bytes: Uint8Array, options?: DecoderOptions): Resp
     );
   }
   return first;
+}
+
+/** Whether the response's text holds a DQUOTE (a quoted string that could hold an unescaped one). */
+function hasInnerQuote(frame: Frame): boolean {
+  return frame.buf.subarray(frame.start, frame.end).includes(0x22);
 }

@@ -418,33 +418,42 @@ export function takeBody(cur: Cursor): BodyStructure {
   const stack: (OpenMultipart | OpenMessage)[] = [];
   let node: BodyStructure;
   for (;;) {
-    cur.enter();
-    if (cur.peek() === Ch.Space && cur.peekAt(1) === Ch.LParen) {
-      // `( ("text" …`: quirk spaceAfterBodyParen.
-      cur.quirk('spaceAfterBodyParen', cur.pos);
-      cur.pos++;
-    }
-    if (cur.peek() === Ch.LParen) {
-      stack.push({ kind: Open.Multipart, parts: [] });
-      continue;
-    }
-    if (isEmptyMultipart(cur)) {
-      cur.quirk('emptyMultipart', cur.pos);
-      if (cur.skipNil()) cur.expectSp();
-      node = finishMultipart(cur, []);
+    const open = stack.at(-1);
+    if (open?.kind === Open.Message && cur.peek() === Ch.LParen && cur.peekAt(1) === Ch.RParen) {
+      // `()` as the body of a message/rfc822 part: Lotus Domino (MailKit #944). No body.
+      cur.quirk('emptyMessageBody', cur.pos);
+      cur.pos += 2;
+      stack.pop();
+      node = finishPart(cur, open.part, true);
     } else {
-      const part = takePartStart(cur);
-      const message = part.type === 'message' && (part.subtype === 'rfc822' || part.subtype === 'global');
-      if (message && cur.peek() === Ch.Space && cur.peekAt(1) === Ch.LParen) {
+      cur.enter();
+      if (cur.peek() === Ch.Space && cur.peekAt(1) === Ch.LParen) {
+        // `( ("text" …`: quirk spaceAfterBodyParen.
+        cur.quirk('spaceAfterBodyParen', cur.pos);
         cur.pos++;
-        part.envelope = takeEnvelope(cur);
-        cur.expectSp();
-        stack.push({ kind: Open.Message, part });
+      }
+      if (cur.peek() === Ch.LParen) {
+        stack.push({ kind: Open.Multipart, parts: [] });
         continue;
       }
-      // A message/rfc822 part sent like a basic one (no envelope, no body): Exchange, Yahoo.
-      if (message) cur.quirk('messageWithoutEnvelope', cur.pos);
-      node = finishPart(cur, part, part.type === 'text');
+      if (isEmptyMultipart(cur)) {
+        cur.quirk('emptyMultipart', cur.pos);
+        if (cur.skipNil()) cur.expectSp();
+        node = finishMultipart(cur, []);
+      } else {
+        const part = takePartStart(cur);
+        const message = part.type === 'message' && (part.subtype === 'rfc822' || part.subtype === 'global');
+        if (message && cur.peek() === Ch.Space && cur.peekAt(1) === Ch.LParen) {
+          cur.pos++;
+          part.envelope = takeEnvelope(cur);
+          cur.expectSp();
+          stack.push({ kind: Open.Message, part });
+          continue;
+        }
+        // A message/rfc822 part sent like a basic one (no envelope, no body): Exchange, Yahoo.
+        if (message) cur.quirk('messageWithoutEnvelope', cur.pos);
+        node = finishPart(cur, part, part.type === 'text');
+      }
     }
     // Close what the finished node completes.
     for (;;) {

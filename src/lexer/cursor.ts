@@ -41,6 +41,11 @@ export class Cursor {
   quirk: QuirkHook = () => {};
   /** Strict mode: checks that cost a scan (NUL in literals) run only then. */
   strict = false;
+  /**
+   * Set only while a response that failed is read once more: a DQUOTE inside a quoted string
+   * that is not followed by SP, ")", "]" or the line end is content (quirk `unescapedQuote`).
+   */
+  looseQuotes = false;
 
   /** Points the cursor at a frame. */
   reset(frame: Frame): void {
@@ -353,7 +358,7 @@ export class Cursor {
         if (c === Ch.Eq) eq = true;
         i++;
       }
-      if (i < end && buf[i] === Ch.DQuote) {
+      if (i < end && buf[i] === Ch.DQuote && !this.looseQuotes) {
         this.tokStart = start;
         this.tokEnd = i;
         this.pos = i + 1;
@@ -405,7 +410,13 @@ export class Cursor {
       while (i < end && QUOTED_STOP[buf[i]!] === 0) i++;
       if (i >= end) this.fail('closing DQUOTE', i);
       const c = buf[i]!;
-      if (c === Ch.DQuote) break;
+      if (c === Ch.DQuote) {
+        if (!this.looseQuotes || closesQuoted(buf, i + 1, end)) break;
+        // A DQUOTE the server did not escape (qiye.163.com, go-imap #659): part of the string.
+        this.quirk('unescapedQuote', i);
+        i++;
+        continue;
+      }
       if (c === Ch.Backslash) {
         const n = buf[i + 1];
         if (n !== Ch.DQuote && n !== Ch.Backslash) this.fail('quoted-special after "\\"', i + 1);
@@ -569,4 +580,14 @@ export class Cursor {
     this.expect(Ch.RParen, '")"');
     this.depth--;
   }
+}
+
+/**
+ * Whether a DQUOTE before `buf[at]` can close a quoted string when quotes are read loosely: what
+ * follows a string in the grammar is SP, ")", "]" or the line end.
+ */
+function closesQuoted(buf: Uint8Array, at: number, end: number): boolean {
+  if (at >= end) return true;
+  const c = buf[at]!;
+  return c === Ch.Space || c === Ch.RParen || c === Ch.RBracket || c === Ch.Cr || c === Ch.Lf;
 }

@@ -147,10 +147,20 @@ function plainAddressEnd(buf: Uint8Array, at: number, limit: number): number {
  */
 function takeAddressList(cur: Cursor): AddressEntry[] | null {
   if (cur.skipNil()) return null;
+  if (cur.peek() === Ch.LParen && cur.peekAt(1) === Ch.RParen) {
+    // `()` for NIL: Mail.ru (swift-nio-imap #821), JavaMail's broken servers (jakartaee/mail-api#82).
+    cur.quirk('emptyAddressList', cur.pos);
+    cur.pos += 2;
+    return null;
+  }
   const out: AddressEntry[] = [];
   let group: { group: string; members: Address[] } | null = null;
   cur.enter();
   for (;;) {
+    if (skipNilInList(cur)) {
+      if (cur.peek() === Ch.RParen) break;
+      continue;
+    }
     let name: string | null;
     let adl: string | null;
     let mailbox: string | null;
@@ -203,10 +213,25 @@ function takeAddressList(cur: Cursor): AddressEntry[] | null {
       cur.quirk('spaceBetweenAddresses', cur.pos);
       cur.pos++;
     }
-    if (cur.peek() !== Ch.LParen) break;
+    // `(… (…) NIL)`: the NIL is read (and counted) at the top of the loop.
+    if (cur.peek() === Ch.Space && (cur.peekAt(1) | 0x20) === 0x6e) cur.pos++;
+    else if (cur.peek() !== Ch.LParen) break;
   }
   cur.leave();
   return out;
+}
+
+/**
+ * A NIL where an `address` belongs (`(NIL ("a" NIL "b" "c"))`): SmarterMail 100.0.7242 (MailKit
+ * #991). Quirk `nilInAddressList`, the NIL skipped with the SP after it. False (the cursor
+ * unmoved) when no NIL is there.
+ */
+function skipNilInList(cur: Cursor): boolean {
+  const at = cur.pos;
+  if (!cur.skipNil()) return false;
+  cur.quirk('nilInAddressList', at);
+  if (cur.peek() !== Ch.RParen) cur.expectSp();
+  return true;
 }
 
 /**
@@ -268,7 +293,7 @@ export function takeEnvelope(cur: Cursor): Envelope {
   const fromStart = cur.pos;
   const fromLit = cur.lit;
   const from = takeAddressList(cur);
-  const fromEnd = cur.lit === fromLit ? cur.pos : -1;
+  const fromEnd = cur.lit === fromLit && from !== null ? cur.pos : -1;
   cur.expectSp();
   const sender = repeatsFrom(cur, fromStart, fromEnd) ? copyList(from!) : takeAddressList(cur);
   cur.expectSp();

@@ -169,6 +169,24 @@ export const QUIRKS = {
     what: 'an ENVELOPE that ends without In-Reply-To, or without Message-ID (both read as NIL)',
     servers: 'servers behind MailKit issues #932 (no In-Reply-To) and #669 (no Message-ID)',
   },
+  emptyAddressList: {
+    what: '`()` as an ENVELOPE address list (`addr-list` is NIL or at least one address), read as NIL',
+    servers:
+      'Mail.ru for a message without To (swift-nio-imap #821, fixed by PR #823); "broken IMAP servers" of jakartaee/mail-api#82',
+  },
+  nilInAddressList: {
+    what: 'a NIL where an address belongs in an ENVELOPE address list (`(NIL ("a" NIL "b" "c"))`), skipped',
+    servers: 'SmarterMail 100.0.7242 (MailKit issue #991, work-around in MailKit 2.5.2)',
+  },
+  unescapedQuote: {
+    what: 'a DQUOTE inside a quoted string without its backslash (`NIL """" "base64"`: a Content-Description `""`), tried only when the response does not parse as sent; then a DQUOTE that no SP, `)`, `]` or line end follows is part of the string',
+    servers:
+      'qiye.163.com (NetEase enterprise mail, go-imap #659); GreenMail before PR #989 / #994 (Content-Description, type and subtype unescaped)',
+  },
+  emptyMessageBody: {
+    what: '`()` as the body of a message/rfc822 part (`(NIL NIL … NIL) () 0`), the body left absent',
+    servers: 'Lotus Domino for delivery reports (MailKit issue #944)',
+  },
   draftPreview: {
     what: 'PREVIEW with an algorithm list, `PREVIEW (FUZZY "…")`, the pre-RFC 8970 draft form',
     servers: 'Dovecot 2.3 releases that advertised only PREVIEW=FUZZY (draft-ietf-extra-imap-fetch-preview)',

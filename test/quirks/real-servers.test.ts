@@ -199,6 +199,97 @@ const cases: Case[] = [
     at: '))',
     expected: { attributes: { envelope: { inReplyTo: '<a@b>', messageId: null } } },
   },
+  {
+    quirk: 'emptyAddressList',
+    what: 'Mail.ru: () for an empty To (swift-nio-imap #821)',
+    input:
+      '* 1 FETCH (ENVELOPE (NIL "hi" (("Tn" NIL "info" "e.example")) NIL NIL () NIL NIL "<a@b>" "<c@d>"))\r\n',
+    at: '() NIL NIL',
+    expected: {
+      attributes: {
+        envelope: { from: [{ mailbox: 'info' }], to: null, cc: null, inReplyTo: '<a@b>', messageId: '<c@d>' },
+      },
+    },
+  },
+  {
+    quirk: 'emptyAddressList',
+    what: '() as From, Sender and Reply-To alike',
+    input: '* 1 FETCH (ENVELOPE (NIL "hi" () () () NIL NIL NIL NIL NIL))\r\n',
+    at: '() ()',
+    expected: { attributes: { envelope: { from: null, sender: null, replyTo: null, to: null } } },
+  },
+  {
+    quirk: 'nilInAddressList',
+    what: 'SmarterMail: a NIL before the address (MailKit #991)',
+    input:
+      '* 1 FETCH (ENVELOPE (NIL "hi" (NIL ("A" NIL "a" "b.example")) NIL NIL NIL NIL NIL NIL "<m@b>"))\r\n',
+    at: 'NIL ("A"',
+    expected: {
+      attributes: {
+        envelope: {
+          from: [{ name: 'A', adl: null, mailbox: 'a', host: 'b.example' }],
+          sender: null,
+          messageId: '<m@b>',
+        },
+      },
+    },
+  },
+  {
+    quirk: 'nilInAddressList',
+    what: 'a NIL after the address',
+    input: '* 1 FETCH (ENVELOPE (NIL "hi" NIL NIL NIL (("A" NIL "a" "b.example") NIL) NIL NIL NIL NIL))\r\n',
+    at: 'NIL) NIL',
+    expected: { attributes: { envelope: { to: [{ mailbox: 'a', host: 'b.example' }] } } },
+  },
+  {
+    quirk: 'unescapedQuote',
+    what: 'qiye.163.com: a Content-Description """" (go-imap #659)',
+    input: `* 150 FETCH (UID 1 BODY (${T('html', 1)}("application" "octet-stream" ("name" "a.pdf") NIL """" "base64" 65322) "MIXED"))\r\n`,
+    at: '""""',
+    shift: 1,
+    expected: {
+      attributes: {
+        uid: 1,
+        body: {
+          subtype: 'mixed',
+          parts: [
+            { subtype: 'html' },
+            { subtype: 'octet-stream', description: '""', encoding: 'base64', size: 65322 },
+          ],
+        },
+      },
+    },
+  },
+  {
+    quirk: 'unescapedQuote',
+    what: 'GreenMail before PR #989: an unescaped quote inside a subject',
+    input: '* 1 FETCH (ENVELOPE (NIL "he"llo" NIL NIL NIL NIL NIL NIL NIL NIL))\r\n',
+    at: '"llo',
+    expected: { attributes: { envelope: { subject: 'he"llo', from: null, messageId: null } } },
+  },
+  {
+    quirk: 'emptyMessageBody',
+    what: 'Lotus Domino: () as the body of a message/rfc822 part (MailKit #944)',
+    input: `${BS}(${T('plain', 1)}("message" "rfc822" NIL NIL NIL "7BIT" 787 (NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL) () 0 NIL NIL NIL) "report"))\r\n`,
+    at: '() 0',
+    expected: {
+      attributes: {
+        bodyStructure: {
+          subtype: 'report',
+          parts: [
+            { subtype: 'plain' },
+            {
+              type: 'message',
+              subtype: 'rfc822',
+              size: 787,
+              lines: 0,
+              envelope: { subject: null, from: null },
+            },
+          ],
+        },
+      },
+    },
+  },
 ];
 
 describe.each(cases)('$quirk: $what', (c) => {
@@ -247,5 +338,17 @@ test('descriptionAsDisposition leaves the disposition absent (not a wrong dispos
     const [f] = decodeAllWays(bytes(input));
     if (f?.type !== 'untagged' || f.kind !== 'fetch') throw new Error(JSON.stringify(f));
     expect('disposition' in f.attributes.bodyStructure!).toBe(false);
+  }
+});
+
+test('unescapedQuote: valid quoted strings and escapes read as before; a string the loose read cannot mend keeps the first error', () => {
+  const valid = '* 1 FETCH (ENVELOPE (NIL "a \\"b\\" c" NIL NIL NIL NIL NIL NIL NIL NIL))\r\n';
+  const dec = new ResponseDecoder();
+  expect(dec.push(bytes(valid))[0]).toMatchObject({ attributes: { envelope: { subject: 'a "b" c' } } });
+  expect(dec.quirks.size).toBe(0);
+  const bad = '* 1 FETCH (ENVELOPE (NIL "say "hi" now" NIL NIL NIL NIL NIL NIL NIL NIL))\r\n';
+  for (const strict of [false, true]) {
+    const [e] = decodeAllWays(bytes(bad + NEXT), { strict });
+    expect(e).toMatchObject({ type: 'error', error: { code: 'SYNTAX' } });
   }
 });
