@@ -316,7 +316,8 @@ export type SessionEvent =
  *
  * @example
  * ```ts
- * new ClientSession({ now: Date.now(), commandTimeout: 30_000, log: (dir, b) => console.log(dir, new TextDecoder().decode(b)) });
+ * // `clock()`: the driver's clock in milliseconds (the session reads none of its own)
+ * new ClientSession({ now: clock(), commandTimeout: 30_000, log: (dir, b) => console.log(dir, new TextDecoder().decode(b)) });
  * ```
  */
 export interface ClientSessionOptions {
@@ -381,9 +382,10 @@ const REDACTED = ASCII.encode('<redacted>\r\n');
  *
  * @example
  * ```ts
- * const s = new ClientSession({ now: Date.now() });
- * socket.on('data', (b) => { s.receive(b, Date.now()); pump(); });
- * s.send({ name: 'LOGIN', username: 'me', password: 'secret' }, Date.now());
+ * // `clock()`: the driver's clock in milliseconds (the session reads none of its own)
+ * const s = new ClientSession({ now: clock() });
+ * socket.on('data', (b) => { s.receive(b, clock()); pump(); });
+ * s.send({ name: 'LOGIN', username: 'me', password: 'secret' }, clock());
  * function pump() {
  *   for (let out = s.pollTransmit(); out; out = s.pollTransmit()) socket.write(out);
  *   for (let e = s.pollEvent(); e; e = s.pollEvent()) handle(e);
