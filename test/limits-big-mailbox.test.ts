@@ -234,3 +234,39 @@ describe('THREAD of many messages', () => {
     expect(isNext(items[1])).toBe(true);
   });
 });
+
+describe('the other long responses of a big mailbox, default options', () => {
+  test('ESEARCH ALL of 1,000,000 single UIDs: compact, whole and in 1460-byte chunks', {
+    timeout: 120_000,
+  }, () => {
+    const n = 1_000_000;
+    const input = numberLine('* ESEARCH (TAG "A1") UID ALL ', n, 0x2c, (i) => 3 * i);
+    for (const size of [0, 1460]) {
+      const items = decode(input, size);
+      expect(items).toHaveLength(2);
+      const r = items[0]!;
+      if (r.type !== 'untagged' || r.kind !== 'esearch' || r.all === undefined)
+        throw new Error('not ESEARCH ALL');
+      expect(r).toMatchObject({ tag: 'A1', uid: true });
+      const pairs = sequenceSetPairs(r.all);
+      expect(pairs.length).toBe(2 * n);
+      expect(sum(pairs, 2)).toBe((3 * n * (n + 1)) / 2);
+      expect(isNext(items[1])).toBe(true);
+    }
+  });
+
+  test('a FETCH of 100,000 keywords (a ~1.3 MB line) decodes', () => {
+    const n = 100_000;
+    const flags = Array.from({ length: n }, (_, i) => `$Label${i}`).join(' ');
+    const input = bytes(`* 7 FETCH (UID 9 FLAGS (\\Seen ${flags}))\r\n${NEXT}`);
+    for (const size of [0, 1460]) {
+      const items = decode(input, size);
+      expect(items).toHaveLength(2);
+      const r = items[0]!;
+      if (r.type !== 'untagged' || r.kind !== 'fetch') throw new Error('not a FETCH');
+      expect(r.attributes.flags).toHaveLength(n + 1);
+      expect(r.attributes.flags?.[n]).toBe(`$Label${n - 1}`);
+      expect(isNext(items[1])).toBe(true);
+    }
+  });
+});
