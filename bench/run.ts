@@ -170,7 +170,7 @@ async function main(): Promise<number> {
   };
   const tmp = mkdtempSync(join(tmpdir(), 'imap-wire-bench-'));
   let correctnessFailure = false;
-  let bigMailbox = '';
+  let extraRows = '';
   const t0 = performance.now();
   log(`imap-wire bench (${results.mode}) on ${results.machine.cpu}, node ${results.machine.node}`);
   for (const m of missing) {
@@ -264,30 +264,27 @@ async function main(): Promise<number> {
         correctnessFailure = true;
       }
     }
-    // Streamed-body memory (issue #20): with the body-literals workload, full runs only.
-    if (!quick && (!onlyWorkloads || onlyWorkloads.includes('body-literals'))) {
-      log('\n== streamed body memory: 1 GiB BODY[] in 64 KiB chunks');
+    // Streamed-body memory (issue #20) and the big-mailbox row (issue #24): full runs only,
+    // each in child processes; their lines go to the log and to the results' last section.
+    const extra = (title: string, name: string, run: () => string): void => {
+      log(`\n== ${title}`);
       try {
-        const line = renderStreamMemory(benchStreamMemory());
-        bigMailbox = bigMailbox ? `${bigMailbox}\n${line}` : line;
-        log(line);
-      } catch (err) {
-        log(`!! streamed body memory: ${(err as Error).message}`);
-        results.problems.push(`streamed body memory: n/a, ${(err as Error).message}`);
-      }
-    }
-    // The big-mailbox row (issue #24): full runs only (three child processes, ~30 s).
-    if (!quick && (!onlyWorkloads || onlyWorkloads.includes(BIG_MAILBOX))) {
-      log('\n== big mailbox: UID SEARCH ALL of 10,000,000 UIDs (default options)');
-      try {
-        const rows = renderBigMailbox(benchBigMailbox());
-        bigMailbox = bigMailbox ? `${bigMailbox}\n${rows}` : rows;
+        const rows = run();
+        extraRows = extraRows ? `${extraRows}\n${rows}` : rows;
         log(rows);
       } catch (err) {
-        log(`!! big mailbox: ${(err as Error).message}`);
-        results.problems.push(`big mailbox: n/a, ${(err as Error).message}`);
+        log(`!! ${name}: ${(err as Error).message}`);
+        results.problems.push(`${name}: n/a, ${(err as Error).message}`);
       }
-    }
+    };
+    if (!quick && (!onlyWorkloads || onlyWorkloads.includes('body-literals')))
+      extra('streamed body memory: 1 GiB BODY[] in 64 KiB chunks', 'streamed body memory', () =>
+        renderStreamMemory(benchStreamMemory()),
+      );
+    if (!quick && (!onlyWorkloads || onlyWorkloads.includes(BIG_MAILBOX)))
+      extra('big mailbox: UID SEARCH ALL of 10,000,000 UIDs (default options)', 'big mailbox', () =>
+        renderBigMailbox(benchBigMailbox()),
+      );
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -295,8 +292,8 @@ async function main(): Promise<number> {
   results.machine.loadEnd = loadavg()[0]!;
   const md =
     renderMarkdown(results) +
-    (bigMailbox
-      ? `\n## Streamed bodies and big mailboxes (issues #20, #24)\n\n${bigMailbox
+    (extraRows
+      ? `\n## Streamed bodies and big mailboxes (issues #20, #24)\n\n${extraRows
           .split('\n')
           .map((l) => `- ${l}`)
           .join('\n')}\n`

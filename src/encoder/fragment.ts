@@ -114,7 +114,20 @@ export function toBytes(fragments: readonly Fragment[]): Uint8Array {
     }
     size += f.bytes.length;
   }
+  return joinFragments(fragments, size);
+}
+
+/**
+ * The fragments' bytes joined, whatever their modes (`size`: their total, when the caller
+ * counted it): one fragment is its own bytes, more are copied into one view of the shared slab.
+ * `toBytes` after its literal check, and the response encoder, where no literal waits.
+ */
+export function joinFragments(fragments: readonly Fragment[], size = -1): Uint8Array {
   if (fragments.length === 1) return fragments[0]!.bytes;
+  if (size < 0) {
+    size = 0;
+    for (const f of fragments) size += f.bytes.length;
+  }
   const out = carve(size);
   let o = 0;
   for (const f of fragments) {

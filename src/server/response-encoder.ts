@@ -18,8 +18,7 @@
  * `base64` of a continuation with text, `date` beside `dateRaw`.
  */
 import { ImapEncodeError } from '../encoder/errors.ts';
-import type { Fragment } from '../encoder/fragment.ts';
-import { carve } from '../encoder/slab.ts';
+import { type Fragment, joinFragments } from '../encoder/fragment.ts';
 import { Writer } from '../encoder/writer.ts';
 import type { Response } from '../model/response.ts';
 import { writeResponse } from './response.ts';
@@ -78,20 +77,6 @@ export function encodeResponseFragments(response: Response, options: ResponseEnc
   }
 }
 
-/** The fragments' bytes, joined (one line: that line itself, a view of the shared slab). */
-function join(fragments: readonly Fragment[]): Uint8Array {
-  if (fragments.length === 1) return fragments[0]!.bytes;
-  let size = 0;
-  for (const f of fragments) size += f.bytes.length;
-  const out = carve(size);
-  let o = 0;
-  for (const f of fragments) {
-    out.set(f.bytes, o);
-    o += f.bytes.length;
-  }
-  return out;
-}
-
 /**
  * Encodes one response into the bytes a server writes, CRLF included. Like the command
  * encoder's lines, a small result is a view of a shared slab: read it through the view and never
@@ -106,7 +91,7 @@ function join(fragments: readonly Fragment[]): Uint8Array {
  * ```
  */
 export function encodeResponse(response: Response, options?: ResponseEncodeOptions): Uint8Array {
-  return join(encodeResponseFragments(response, options));
+  return joinFragments(encodeResponseFragments(response, options));
 }
 
 /**

@@ -10,7 +10,7 @@
 import fc from 'fast-check';
 import { compressUids } from '../encoder/sequence-set.ts';
 import { FETCH_SIMPLE_ITEMS, type FetchItem } from '../model/command-fetch.ts';
-import { SEARCH_FLAG_KEYS, type SearchKey } from '../model/command-search.ts';
+import { SEARCH_DATE_KEYS, SEARCH_FLAG_KEYS, type SearchKey } from '../model/command-search.ts';
 import type { SectionText } from '../model/fetch.ts';
 
 export const unit = fc.oneof(
@@ -146,17 +146,7 @@ const { searchKey } = fc.letrec<{ searchKey: SearchKey }>((tie) => ({
       value: imapString,
     }) as fc.Arbitrary<SearchKey>,
     fc.record({
-      key: fc.constantFrom(
-        'BEFORE',
-        'ON',
-        'SINCE',
-        'SENTBEFORE',
-        'SENTON',
-        'SENTSINCE',
-        'SAVEDBEFORE',
-        'SAVEDON',
-        'SAVEDSINCE',
-      ),
+      key: fc.constantFrom(...SEARCH_DATE_KEYS),
       date,
     }) as fc.Arbitrary<SearchKey>,
     fc.record({
