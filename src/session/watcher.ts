@@ -113,6 +113,11 @@ export class Watcher implements ConnectionMachine {
   private reportedConnected = false;
   /** The IDLE a DONE was sent for. */
   private idleDone: number | null = null;
+  /** The placeholder range last FETCHed, and whether a NOOP followed (see `nextWork`). */
+  private placeholderKey = '';
+  private placeholderNoop = false;
+  /** EXISTS responses seen: a new one makes the same range worth a FETCH again. */
+  private existsSeen = 0;
   /** The connection is being closed (inconsistent state, transient failure): send nothing more. */
   private closing = false;
 
@@ -201,6 +206,7 @@ export class Watcher implements ConnectionMachine {
     this.reportedConnected = false;
     this.idleDone = null;
     this.closing = false;
+    this.placeholderKey = '';
     this.reason = 'the connection ended';
   }
 
@@ -403,6 +409,8 @@ export class Watcher implements ConnectionMachine {
         this.reason = 'the server stopped answering';
         return;
       case 'protocol-error':
+        // A response cut by the connection's end is no news: `disconnected` says it.
+        if (!this.socketOpen) return;
         this.events.push({ type: 'error', message: e.message, fatal: false });
         return;
       case 'closed':
@@ -422,6 +430,7 @@ export class Watcher implements ConnectionMachine {
     if (r.kind === 'fetch' && r.attributes.uid !== undefined && r.attributes.envelope !== undefined) {
       this.fetched.set(r.attributes.uid, r.attributes);
     }
+    if (r.kind === 'exists') this.existsSeen++;
     this.tracker.apply(r);
   }
 
@@ -734,7 +743,20 @@ export class Watcher implements ConnectionMachine {
     }
     const range = t.placeholderRange();
     if (range !== undefined) {
+      // A FETCH of the same numbers again gives the same nothing (messages expunged by another
+      // client, not yet announced: RFC 9051 §7.4.1 lets the server answer without them). A NOOP
+      // lets the EXPUNGE come; after that, wait for the server's next news.
+      const key = `${range.from}:${range.to}:${this.existsSeen}`;
+      if (key === this.placeholderKey) {
+        if (this.placeholderNoop) return null;
+        return () => {
+          this.placeholderNoop = true;
+          this.work({ name: 'NOOP' }, now, () => {});
+        };
+      }
       return () => {
+        this.placeholderKey = key;
+        this.placeholderNoop = false;
         const items: FetchItem[] =
           this.opts.fetchNew === 'none' ? [{ item: 'UID' }, { item: 'FLAGS' }] : summaryItems(s.capabilities);
         if (s.enabled.has('QRESYNC') || s.enabled.has('CONDSTORE')) items.push({ item: 'MODSEQ' });
@@ -742,26 +764,30 @@ export class Watcher implements ConnectionMachine {
       };
     }
     if (this.wanted.length > 0) {
-      const uids = this.wanted.splice(0, 256);
       return () => {
+        const uids = this.wanted.splice(0, 256);
         this.work(
           { name: 'FETCH', uid: true, sequence: uids.join(','), items: summaryItems(s.capabilities) },
           now,
           (c, at) => {
+            const got = new Set<number>();
             for (const r of c.untagged) {
-              if (r.kind === 'fetch' && r.attributes.uid !== undefined && uids.includes(r.attributes.uid)) {
-                this.fetched.delete(r.attributes.uid);
+              // The one with the summary items (a flag change may come before it, same UID).
+              if (r.kind !== 'fetch' || r.attributes.envelope === undefined) continue;
+              const uid = r.attributes.uid;
+              if (uid !== undefined && uids.includes(uid) && !got.has(uid)) {
+                got.add(uid);
+                this.fetched.delete(uid);
                 this.summarised(r.attributes, at);
               }
             }
+            // Cut short: the rest on the next connection (gone by then: the FETCH says nothing).
+            if (c.status !== 'OK') this.wanted.unshift(...uids.filter((u) => !got.has(u)));
           },
         );
       };
     }
-    if (this.previews.length > 0) {
-      const summary = this.previews.shift()!;
-      return () => this.fetchPreview(summary, now);
-    }
+    if (this.previews.length > 0) return () => this.fetchPreview(this.previews.shift()!, now);
     if (this.probeDue) {
       return () => {
         this.probeDue = false;
@@ -778,9 +804,8 @@ export class Watcher implements ConnectionMachine {
       this.leaveIdle(now);
       return;
     }
-    this.nextPoll = null;
-    this.schedulePolls(now + 1);
-    if (this.nextPoll !== null && this.nextPoll <= now + 1) this.nextPoll = now + this.pollInterval;
+    const others = this.mode !== 'notify' && this.mailboxes.length > 1;
+    this.nextPoll = this.mode === 'poll' || others ? now + this.pollInterval : null;
     if (this.mode === 'poll') this.work({ name: 'NOOP' }, now, () => {});
     if (this.mode !== 'notify') {
       for (const m of this.mailboxes.slice(1)) {
@@ -830,6 +855,10 @@ export class Watcher implements ConnectionMachine {
       return;
     }
     this.work({ name: 'FETCH', uid: true, sequence: String(summary.uid), items: [plan.fetch] }, now, (c) => {
+      if (c.status === 'CLOSED' || c.status === 'TIMEOUT') {
+        this.previews.unshift(summary);
+        return;
+      }
       const got = c.untagged.find((r) => r.kind === 'fetch' && r.attributes.uid === summary.uid);
       if (got?.kind === 'fetch') {
         const text = previewFromText(got.attributes, plan.plan);

@@ -59,10 +59,7 @@ export class WatchLoop {
       const back = this.conn?.take() ?? null;
       if (back !== null) {
         moved = true;
-        if (this.piece > 0) {
-          for (let i = 0; i < back.length; i += this.piece)
-            this.w.receive(back.subarray(i, i + this.piece), this.now);
-        } else this.w.receive(back, this.now);
+        this.deliver(back);
       }
       if (this.conn !== null && !this.conn.open && back === null) {
         moved = true;
@@ -73,6 +70,38 @@ export class WatchLoop {
       if (!moved) return;
     }
     throw new Error('the exchange never settled');
+  }
+
+  /** Server bytes delivered so far (over every connection). */
+  delivered = 0;
+  private triggers: { at: number; run: () => void }[] = [];
+
+  /** Runs `run` once `bytes` more server bytes were delivered (mid-response, mid-literal…). */
+  after(bytes: number, run: () => void): void {
+    this.triggers.push({ at: this.delivered + bytes, run });
+    this.triggers.sort((a, b) => a.at - b.at);
+  }
+
+  /** Hands server bytes over in `piece`-sized parts, stopping at triggers (a cut drops the rest). */
+  private deliver(bytes: Uint8Array): void {
+    const conn = this.conn;
+    let i = 0;
+    while (i < bytes.length && this.conn === conn) {
+      const next = this.triggers[0];
+      let end = this.piece > 0 ? Math.min(bytes.length, i + this.piece) : bytes.length;
+      if (next !== undefined) end = Math.min(end, i + Math.max(0, next.at - this.delivered));
+      if (end > i) {
+        this.w.receive(bytes.subarray(i, end), this.now);
+        this.delivered += end - i;
+        i = end;
+      }
+      while (this.triggers.length > 0 && this.triggers[0]!.at <= this.delivered) this.triggers.shift()!.run();
+    }
+  }
+
+  /** Forgets the triggers that have not fired. */
+  dropTriggers(): void {
+    this.triggers = [];
   }
 
   /** Moves the clock by `ms`, ticking at every timeout on the way. */
@@ -91,12 +120,12 @@ export class WatchLoop {
   }
 
   /** The connection is cut (by the network): the server forgets it, the watcher is told. */
-  cut(): void {
+  cut(settle = true): void {
     if (this.conn === null) return;
     this.conn.drop();
     this.conn = null;
     this.w.closed(this.now);
-    this.settle();
+    if (settle) this.settle();
   }
 
   /** Events of these types, taken from the log. */
