@@ -121,6 +121,8 @@ export function runMachine(machine: ConnectionMachine, options: WebDriverOptions
   /** Aborts the connection being opened. */
   let opening: AbortController | null = null;
   let stopped = false;
+  /** `close()` was called: no new connection is opened. */
+  let closing = false;
   let resolveDone!: () => void;
   const done = new Promise<void>((r) => {
     resolveDone = r;
@@ -182,6 +184,7 @@ export function runMachine(machine: ConnectionMachine, options: WebDriverOptions
   async function perform(action: DriverAction): Promise<void> {
     switch (action.type) {
       case 'connect':
+        if (closing) return;
         if (conn === null || conn.ended) await open();
         else machine.closed(clock());
         return;
@@ -338,6 +341,7 @@ export function runMachine(machine: ConnectionMachine, options: WebDriverOptions
     },
     close: () => {
       if (stopped) return;
+      closing = true;
       const c = conn;
       opening?.abort();
       // The machine hears that its connection ended (or never opened), then the run stops.
