@@ -204,7 +204,16 @@ export function runNode(machine: ConnectionMachine, options: NodeDriverOptions):
     socket.on('error', (e) => {
       if (!c.ended) hooks.onError?.(e);
     });
-    socket.on('close', () => ended(c));
+    socket.on('close', () => {
+      // zlib inflates asynchronously: what the server sent before it closed (LOGOUT's OK) is read first.
+      const inflate = c.inflate;
+      if (inflate === null || c.ended) ended(c);
+      else {
+        inflate.once('end', () => ended(c));
+        inflate.once('close', () => ended(c));
+        inflate.end();
+      }
+    });
   }
 
   function receive(c: Connection, bytes: Uint8Array): void {
