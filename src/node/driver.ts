@@ -234,6 +234,7 @@ export function runNode(machine: ConnectionMachine, options: NodeDriverOptions):
     plain.removeAllListeners('data');
     plain.removeAllListeners('drain');
     plain.removeAllListeners('close');
+    plain.removeAllListeners('error');
     // The TLS socket reports the errors and the end from here.
     plain.on('error', () => {});
     const secure: TLSSocket = tlsConnect({ ...tlsOptions(options), socket: plain });
@@ -294,6 +295,9 @@ export function runNode(machine: ConnectionMachine, options: NodeDriverOptions):
     if (stopped) return;
     stopped = true;
     timer.disarm();
+    // A machine that finished with its connection open: the connection ends too (quietly).
+    const c = conn;
+    if (c !== null && !c.ended) ended(c);
     resolveDone();
   }
 

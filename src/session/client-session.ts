@@ -596,11 +596,8 @@ export class ClientSession implements ConnectionMachine {
 
   /** STARTTLS or COMPRESS was sent and is not answered yet: the byte stream may change after its OK. */
   private switchInFlight(): boolean {
-    for (const p of this.queue) {
-      if (p.next === 0) return false;
-      if (p.name === 'STARTTLS' || p.name === 'COMPRESS') return true;
-    }
-    return false;
+    // Both are barriers: when one is in flight, it is the only command that is.
+    return this.queue.some((p) => p.next > 0 && (p.name === 'STARTTLS' || p.name === 'COMPRESS'));
   }
 
   private dropPlaintext(n: number): void {

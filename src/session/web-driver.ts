@@ -323,6 +323,9 @@ export function runMachine(machine: ConnectionMachine, options: WebDriverOptions
     if (stopped) return;
     stopped = true;
     timer.disarm();
+    // A machine that finished with its connection open: the connection ends too (quietly).
+    const c = conn;
+    if (c !== null && !c.ended) ended(c);
     resolveDone();
   }
 
