@@ -253,7 +253,9 @@ export {
   type Transition,
   transition,
 } from './session/client-session.ts';
-// The mailbox state tracker (the session layer, session/)
+// Drivers (session/driver.ts, session/web-driver.ts; the Node driver is in imap-wire/node) and
+// the mailbox state tracker (session/mailbox-tracker.ts)
+export type { DriverHandle, DriverHooks } from './session/driver.ts';
 export type {
   ExpungeEvent,
   FlagsEvent,
@@ -274,7 +276,16 @@ export {
 export { summaryItems } from './session/new-mail.ts';
 export type { SyncStrategy } from './session/resync.ts';
 export { type SaslCredentials, saslErrorResponse, saslInitialResponse } from './session/sasl.ts';
+export { SessionClient } from './session/session-client.ts';
 export { chooseStrategy, qresyncParameters, uidRangesText } from './session/snapshot.ts';
 export type { MessageSummary, PushMode, WatchEvent, WatcherOptions } from './session/watch-events.ts';
 export { Watcher } from './session/watcher.ts';
+export {
+  type DeflateCodec,
+  type OpenSessionOptions,
+  openSession,
+  runMachine,
+  type WebDriverOptions,
+  type WebTransport,
+} from './session/web-driver.ts';
 export { createDecoderStream, decodeChunks } from './streams.ts';

@@ -117,4 +117,6 @@ export function createNodeStreamingDecoder(
   });
 }
 
+export { type ConnectSessionOptions, connectSession } from './connect-session.ts';
+export { type NodeConnectOptions, type NodeDriverOptions, runNode } from './driver.ts';
 export { type ListeningFakeServer, listenFakeServer } from './fake-server.ts';

@@ -22,6 +22,7 @@ import type {
   UntaggedResponse,
 } from '../model/response.ts';
 import type { DecoderOptions } from '../parser/options.ts';
+import type { ConnectionMachine, DriverAction } from './machine.ts';
 import { type SaslCredentials, saslErrorResponse, saslInitialResponse } from './sasl.ts';
 
 /**
@@ -386,23 +387,29 @@ interface Pending {
 
 const ASCII = new TextEncoder();
 const REDACTED = ASCII.encode('<redacted>\r\n');
+const EMPTY = new Uint8Array(0);
+const LF = 0x0a;
 
 /**
- * An IMAP client connection without I/O: bytes and time in, bytes, events and a wake-up time out.
+ * An IMAP client connection without I/O: bytes and time in, bytes, events, driver actions and a
+ * wake-up time out. It is a {@link ConnectionMachine}: the drivers (`runMachine` over web
+ * streams, `imap-wire/node`'s `connectSession`) run it; a hand-written loop looks like this.
  *
  * @example
  * ```ts
  * // `clock()`: the driver's clock in milliseconds (the session reads none of its own)
  * const s = new ClientSession({ now: clock() });
  * socket.on('data', (b) => { s.receive(b, clock()); pump(); });
+ * socket.on('close', () => { s.closed(clock()); pump(); });
  * s.send({ name: 'LOGIN', username: 'me', password: 'secret' }, clock());
  * function pump() {
  *   for (let out = s.pollTransmit(); out; out = s.pollTransmit()) socket.write(out);
+ *   for (let a = s.pollAction(); a; a = s.pollAction()) if (a.type === 'close') socket.end();
  *   for (let e = s.pollEvent(); e; e = s.pollEvent()) handle(e);
  * }
  * ```
  */
-export class ClientSession {
+export class ClientSession implements ConnectionMachine {
   private st: SessionState = S.Greeting;
   private idleReturn: SessionState = S.Selected;
   private readonly decoder: ResponseDecoder;
@@ -419,6 +426,14 @@ export class ClientSession {
   private greetingDeadline: number | null;
   /** STARTTLS succeeded; nothing is written until the driver calls `tlsEstablished`. */
   private tlsPending = false;
+  /** COMPRESS succeeded and the driver has not taken the `compress` action yet: nothing is written. */
+  private compressAction: { type: 'compress'; leftover: Uint8Array } | null = null;
+  /** What the driver is asked to do (see {@link DriverAction}). */
+  private readonly actions: DriverAction[] = [];
+  private closeAsked = false;
+  private finishedSaid = false;
+  /** The time of the last call that gave one (writes resumed by `pollAction` use it). */
+  private lastNow = 0;
   private nextId = 1;
   private readonly queue: Pending[] = [];
   private out: Uint8Array[] = [];
@@ -434,6 +449,7 @@ export class ClientSession {
     if (options.capabilities !== undefined) this.caps = [...options.capabilities].map((c) => c.toUpperCase());
     this.ctx = resolveContext({ capabilities: this.caps });
     this.greetingDeadline = (options.now ?? 0) + (options.greetingTimeout ?? this.commandTimeout);
+    this.lastNow = options.now ?? 0;
   }
 
   /** The connection state. */
@@ -533,9 +549,52 @@ export class ClientSession {
     this.pump(now);
   }
 
-  /** Bytes the server sent. */
+  /**
+   * Bytes the server sent. While STARTTLS or COMPRESS is in flight the chunk is read up to the
+   * end of each line only, so that no byte after their tagged OK reaches the decoder: after
+   * COMPRESS's OK the rest of the chunk is already compressed (RFC 4978 §3) and goes to the
+   * driver as the `compress` action's `leftover`; after STARTTLS's OK the rest is plaintext
+   * that a man in the middle could have injected to be read as if it came over TLS (the
+   * response injection of "Why TLS is better without STARTTLS", USENIX Security 2021): it is
+   * dropped, with a `protocol-error` event.
+   */
   receive(bytes: Uint8Array, now: number): void {
     if (this.st === S.Closed) return;
+    this.lastNow = now;
+    const pending = this.compressAction;
+    if (pending !== null) {
+      // Still compressed: the driver has not taken the action yet.
+      pending.leftover = concat(pending.leftover, bytes);
+      return;
+    }
+    if (this.tlsPending) {
+      this.dropPlaintext(bytes.length);
+      return;
+    }
+    let from = 0;
+    while (from < bytes.length) {
+      let to = bytes.length;
+      if (this.switchInFlight()) {
+        const lf = bytes.indexOf(LF, from);
+        if (lf >= 0) to = lf + 1;
+      }
+      this.decode(from === 0 && to === bytes.length ? bytes : bytes.subarray(from, to), now);
+      from = to;
+      if ((this.st as SessionState) === S.Closed) return;
+      if (this.compressAction !== null) {
+        this.compressAction.leftover = bytes.subarray(from);
+        break;
+      }
+      if (this.tlsPending) {
+        if (from < bytes.length) this.dropPlaintext(bytes.length - from);
+        break;
+      }
+    }
+    this.pump(now);
+  }
+
+  /** Feeds the decoder and handles what it completed. */
+  private decode(bytes: Uint8Array, now: number): void {
     this.logFn?.('S', bytes);
     for (const item of this.decoder.push(bytes)) {
       if ((this.st as SessionState) === S.Closed) break;
@@ -545,14 +604,28 @@ export class ClientSession {
       }
       this.onResponse(item, now);
     }
-    this.pump(now);
+  }
+
+  /** STARTTLS or COMPRESS was sent and is not answered yet: the byte stream may change after its OK. */
+  private switchInFlight(): boolean {
+    // Both are barriers: when one is in flight, it is the only command that is.
+    return this.queue.some((p) => p.next > 0 && (p.name === 'STARTTLS' || p.name === 'COMPRESS'));
+  }
+
+  private dropPlaintext(n: number): void {
+    this.events.push({
+      type: 'protocol-error',
+      message: `${n} bytes after STARTTLS's OK, before TLS, dropped`,
+    });
   }
 
   /** The time passed: commands past their deadline time out (and the session closes). */
   tick(now: number): void {
     if (this.st === S.Closed) return;
+    this.lastNow = now;
     if (this.greetingDeadline !== null && now >= this.greetingDeadline) {
       this.events.push({ type: 'timeout', id: null, tag: null });
+      this.askClose();
       this.close();
       return;
     }
@@ -560,19 +633,43 @@ export class ClientSession {
     if (late !== undefined) {
       this.events.push({ type: 'timeout', id: late.id, tag: late.tag });
       this.complete(late, 'TIMEOUT', 'no answer in time');
+      this.askClose();
       this.close();
     }
   }
 
   /** The connection ended (the driver saw the socket close): pending commands fail with `CLOSED`. */
-  closed(_now: number): void {
-    if (this.st === S.Closed) return;
-    for (const item of this.decoder.end()) {
-      if (item.type === 'error') {
-        this.events.push({ type: 'protocol-error', message: `${item.error.code}: ${item.error.message}` });
+  closed(now: number): void {
+    this.lastNow = now;
+    if (this.st !== S.Closed) {
+      for (const item of this.decoder.end()) {
+        if (item.type === 'error') {
+          this.events.push({ type: 'protocol-error', message: `${item.error.code}: ${item.error.message}` });
+        }
       }
+      this.close();
     }
-    this.close();
+    if (!this.finishedSaid) {
+      this.finishedSaid = true;
+      this.actions.push({ type: 'finished' });
+    }
+  }
+
+  /**
+   * What the driver must do next (see {@link DriverAction}): `starttls` after STARTTLS's OK,
+   * `compress` after COMPRESS's OK (writes resume once the driver has taken it: what follows
+   * is to be compressed), `close` after LOGOUT's completion, a BYE or a timeout, `finished`
+   * once the driver reported the connection closed. A session never asks for `connect`: the
+   * driver opens the connection before creating it.
+   */
+  pollAction(): DriverAction | null {
+    const a = this.actions.shift();
+    if (a === undefined) return null;
+    if (a === this.compressAction) {
+      this.compressAction = null;
+      this.pump(this.lastNow);
+    }
+    return a;
   }
 
   /** The bytes to write next, or null. */
@@ -648,7 +745,8 @@ export class ClientSession {
 
   /** Writes what may be written: in order, up to a synchronising literal or a barrier. */
   private pump(now: number): void {
-    if (this.st === S.Greeting || this.st === S.Closed || this.tlsPending) return;
+    if (this.st === S.Greeting || this.st === S.Closed || this.tlsPending || this.compressAction !== null)
+      return;
     let inFlight = false;
     for (let i = 0; i < this.queue.length; i++) {
       const p = this.queue[i]!;
@@ -708,7 +806,10 @@ export class ClientSession {
         this.greetingDeadline = null;
         this.events.push({ type: 'greeting', response: r });
         if (capabilityCode(r.code) !== undefined) this.setCapabilities(capabilityCode(r.code)!);
-        if (r.kind === 'bye') this.events.push({ type: 'bye', response: r });
+        if (r.kind === 'bye') {
+          this.events.push({ type: 'bye', response: r });
+          this.askClose();
+        }
         this.move({ on: 'greeting', kind: r.kind });
         if (r.kind !== 'bye' && !this.capsKnown) this.askCapability();
         return;
@@ -777,9 +878,16 @@ export class ClientSession {
     const before = this.st;
     this.complete(p, r.status, r.text, r.code);
     this.move({ on: 'complete', command: p.name, status: r.status });
+    if (p.name === 'LOGOUT') this.askClose();
     if (r.status === 'OK') {
-      if (p.name === 'STARTTLS') this.tlsPending = true;
-      else if ((p.name === 'LOGIN' || p.name === 'AUTHENTICATE') && before === S.NotAuthenticated) {
+      if (p.name === 'STARTTLS') {
+        this.tlsPending = true;
+        this.actions.push({ type: 'starttls' });
+      } else if (p.name === 'COMPRESS') {
+        // RFC 4978 §4: compression starts right after the CRLF of the tagged OK (the leftover is set by `receive`).
+        this.compressAction = { type: 'compress', leftover: EMPTY };
+        this.actions.push(this.compressAction);
+      } else if ((p.name === 'LOGIN' || p.name === 'AUTHENTICATE') && before === S.NotAuthenticated) {
         // RFC 9051 §6.2.2: the capabilities may change with authentication.
         if (capabilityCode(r.code) === undefined) this.forgetCapabilities();
       }
@@ -801,6 +909,8 @@ export class ClientSession {
     if (r.kind === 'bye') {
       this.events.push({ type: 'bye', response: r });
       this.move({ on: 'bye' });
+      // RFC 9051 §7.1.5: the server closes the connection; after LOGOUT, its tagged OK comes first.
+      if (!this.queue.some((q) => q.name === 'LOGOUT' && q.next > 0)) this.askClose();
     }
     const owner = this.ownerOf(r);
     if (owner !== undefined) {
@@ -883,13 +993,29 @@ export class ClientSession {
     this.events.push(c);
   }
 
+  /** Asks the driver (once) to end the connection. */
+  private askClose(): void {
+    if (this.closeAsked) return;
+    this.closeAsked = true;
+    this.actions.push({ type: 'close' });
+  }
+
   private close(): void {
     this.greetingDeadline = null;
     for (const p of [...this.queue]) this.complete(p, 'CLOSED', 'the connection ended');
     this.tlsPending = false;
+    this.compressAction = null;
     this.move({ on: 'closed' });
     this.events.push({ type: 'closed' });
   }
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b;
+  const all = new Uint8Array(a.length + b.length);
+  all.set(a);
+  all.set(b, a.length);
+  return all;
 }
 
 /** The capabilities a `[CAPABILITY …]` code carries. */

@@ -93,6 +93,21 @@ write_config() {
 	chmod 755 "$STATE" "$STATE/home"
 	chown "$mail_uid:$mail_gid" "$STATE/home"
 
+	# TLS: STARTTLS on $PORT, implicit TLS on $PORT + 850 (written to $STATE/tls-port), with a
+	# throw-away self-signed certificate for localhost and 127.0.0.1, made once per state dir;
+	# the tests trust $STATE/tls/cert.pem.
+	local tls_port=$((PORT + 850))
+	if [ ! -s "$STATE/tls/cert.pem" ]; then
+		mkdir -p "$STATE/tls"
+		openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 3650 \
+			-keyout "$STATE/tls/key.pem" -out "$STATE/tls/cert.pem" -subj /CN=localhost \
+			-addext subjectAltName=DNS:localhost,IP:127.0.0.1 2>/dev/null ||
+			die "openssl could not make the test certificate"
+		chmod 644 "$STATE/tls/cert.pem"
+		chmod 600 "$STATE/tls/key.pem"
+	fi
+	echo "$tls_port" >"$STATE/tls-port"
+
 	cat >"$STATE/users" <<EOF
 alice:{PLAIN}alice-pass::::::
 bob:{PLAIN}bob-pass::::::
@@ -109,7 +124,10 @@ log_path = $STATE/dovecot.log
 info_log_path = $STATE/dovecot.log
 protocols = imap
 listen = 127.0.0.1
-ssl = no
+ssl = yes
+ssl_cert = <$STATE/tls/cert.pem
+ssl_key = <$STATE/tls/key.pem
+ssl_min_protocol = TLSv1.2
 disable_plaintext_auth = no
 auth_mechanisms = plain login
 auth_failure_delay = 0
@@ -132,9 +150,10 @@ userdb {
 mail_location = maildir:~/Maildir
 mailbox_list_index = yes
 mail_fsync = never
-# QUOTA (RFC 9208) and METADATA (RFC 5464), for the encoder's interop test.
+# QUOTA (RFC 9208) and METADATA (RFC 5464), for the encoder's interop test; zlib for
+# COMPRESS=DEFLATE (RFC 4978, the drivers' interop test).
 mail_attribute_dict = file:%h/dovecot-attributes
-mail_plugins = \$mail_plugins quota
+mail_plugins = \$mail_plugins quota zlib
 plugin {
   quota = count:User quota
   quota_rule = *:storage=100M:messages=10000
@@ -168,7 +187,7 @@ namespace inbox {
 }
 protocol imap {
   imap_literal_minus = no
-  mail_plugins = \$mail_plugins imap_quota
+  mail_plugins = \$mail_plugins imap_quota imap_zlib
   imap_metadata = yes
 }
 service imap-login {
@@ -178,7 +197,9 @@ service imap-login {
     port = $PORT
   }
   inet_listener imaps {
-    port = 0
+    address = 127.0.0.1
+    port = $tls_port
+    ssl = yes
   }
 }
 service imap-urlauth-login {
