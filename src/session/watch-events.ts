@@ -103,6 +103,12 @@ export interface WatcherOptions {
   probeAfter?: number;
   /** NOOP polling, and STATUS of the other mailboxes without NOTIFY (default 60 000). */
   pollInterval?: number;
+  /**
+   * Under NOTIFY, a NOOP this long after the last news of the selected mailbox, so a change the
+   * server did not push is still reported (Dovecot 2.3 misses changes made within about a second
+   * of a command or a push; default 1 500).
+   */
+  notifyCatchUp?: number;
   /** How long a command may go unanswered before the connection counts as dead (default 60 000). */
   commandTimeout?: number;
   /** Reconnect delays. */

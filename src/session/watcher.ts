@@ -44,6 +44,8 @@ import type { SyncStrategy } from './resync.ts';
 import { chooseStrategy, qresyncParameters } from './snapshot.ts';
 import type { MessageSummary, PushMode, WatchEvent, WatcherOptions } from './watch-events.ts';
 
+const bigintText = (_k: string, v: unknown): unknown => (typeof v === 'bigint' ? String(v) : v);
+
 /** Where one connection is. */
 type Stage = 'down' | 'connecting' | 'greeting' | 'tls' | 'auth' | 'setup' | 'sync' | 'push' | 'logout';
 
@@ -76,7 +78,7 @@ export class Watcher implements ConnectionMachine {
   private stopping = false;
   private done = false;
   private attempt = 0;
-  private reconnectAt: number | null;
+  private reconnectAt: number | null = null;
   private reason = 'the connection ended';
   private readonly actions: DriverAction[] = [];
   private readonly events: WatchEvent[] = [];
@@ -94,6 +96,12 @@ export class Watcher implements ConnectionMachine {
   private lastHeard = 0;
   private nextPoll: number | null = null;
   private probeDue = false;
+  /**
+   * NOTIFY catch-up (see `catchUp`): something happened in the selected mailbox since the last
+   * NOOP, and when.
+   */
+  private unsettled = false;
+  private readonly catchUp: number;
   /** UIDs reported `new` whose summary is still to fetch. */
   private wanted: number[] = [];
   /** Summaries from the FETCH that told a new message's UID, until its `new` event is seen. */
@@ -121,7 +129,8 @@ export class Watcher implements ConnectionMachine {
   /** The connection is being closed (inconsistent state, transient failure): send nothing more. */
   private closing = false;
 
-  constructor(options: WatcherOptions, now = 0) {
+  /** Asks for its first connection at once (a `connect` action). */
+  constructor(options: WatcherOptions) {
     this.opts = options;
     this.mailboxes =
       options.mailboxes !== undefined && options.mailboxes.length > 0 ? options.mailboxes : ['INBOX'];
@@ -131,7 +140,9 @@ export class Watcher implements ConnectionMachine {
     this.idleRestart = options.idleRestart ?? 29 * 60_000;
     this.probeAfter = options.probeAfter ?? 5 * 60_000;
     this.pollInterval = options.pollInterval ?? 60_000;
-    this.reconnectAt = now;
+    this.catchUp = options.notifyCatchUp ?? 1500;
+    this.reconnectAt = null;
+    this.connect();
   }
 
   /** The tracker of the selected mailbox (its messages, UIDs, flags, snapshot). */
@@ -207,6 +218,7 @@ export class Watcher implements ConnectionMachine {
     this.idleDone = null;
     this.closing = false;
     this.placeholderKey = '';
+    this.unsettled = false;
     this.reason = 'the connection ended';
   }
 
@@ -241,6 +253,8 @@ export class Watcher implements ConnectionMachine {
       if (this.nextPoll !== null && now >= this.nextPoll) this.pollNow(now);
       else if (this.mode === 'notify' && now - this.lastHeard >= this.probeAfter) {
         this.probeDue = true;
+        this.advance(now);
+      } else if (this.mode === 'notify' && this.unsettled && now - this.lastHeard >= this.catchUp) {
         this.advance(now);
       }
     }
@@ -290,7 +304,7 @@ export class Watcher implements ConnectionMachine {
         }
       } else if (this.busy === 0) {
         at(this.nextPoll);
-        if (this.mode === 'notify') at(this.lastHeard + this.probeAfter);
+        if (this.mode === 'notify') at(this.lastHeard + (this.unsettled ? this.catchUp : this.probeAfter));
       }
     }
     return t;
@@ -362,11 +376,10 @@ export class Watcher implements ConnectionMachine {
     const s = this.session;
     if (s === null) return;
     for (let e = s.pollEvent(); e !== null; e = s.pollEvent()) this.onSession(e, now);
-    const more = s as unknown as { pollAction?: () => DriverAction | null };
-    if (more.pollAction !== undefined) {
-      for (let a = more.pollAction(); a !== null; a = more.pollAction()) {
-        if (a.type === 'starttls' || a.type === 'compress') this.actions.push(a);
-      }
+    // The session's byte-stream changes go to the driver; its `close` and `finished` are the
+    // watcher's to decide (it reconnects), see sessionClosed().
+    for (let a = s.pollAction(); a !== null; a = s.pollAction()) {
+      if (a.type === 'starttls' || a.type === 'compress') this.actions.push(a);
     }
     this.report(now);
     if (this.session === s && s.state !== SessionState.Closed) this.advance(now);
@@ -431,6 +444,7 @@ export class Watcher implements ConnectionMachine {
       this.fetched.set(r.attributes.uid, r.attributes);
     }
     if (r.kind === 'exists') this.existsSeen++;
+    if (this.stage === 'push' && r.kind !== 'status' && r.kind !== 'list') this.unsettled = true;
     this.tracker.apply(r);
   }
 
@@ -438,6 +452,8 @@ export class Watcher implements ConnectionMachine {
   private report(now: number): void {
     const mailbox = this.tracker.mailbox;
     for (const e of this.tracker.takeEvents()) {
+      // NOTIFY's STATUS repeats what it said (Dovecot sends every mailbox's twice after SET).
+      if (e.type === 'mailbox' && e.change === 'status' && this.sameStatus(e.mailbox, e.status)) continue;
       this.events.push({ ...e, mailbox: e.type === 'mailbox' ? e.mailbox : mailbox } as MailboxEvent & {
         mailbox: string;
       });
@@ -732,6 +748,7 @@ export class Watcher implements ConnectionMachine {
           } as Command,
           now,
           (c) => {
+            this.unsettled = true;
             // A server that refuses this NOTIFY (RFC 5465 §3.1 BADEVENT…) is IDLEd at instead.
             if (c.status !== 'OK') {
               this.mode = s.hasCapability('IDLE') ? 'idle' : 'poll';
@@ -788,6 +805,15 @@ export class Watcher implements ConnectionMachine {
       };
     }
     if (this.previews.length > 0) return () => this.fetchPreview(this.previews.shift()!, now);
+    if (this.mode === 'notify' && this.unsettled && now - this.lastHeard >= this.catchUp) {
+      // Dovecot 2.3.19.1 does not watch the selected mailbox under NOTIFY while a command runs
+      // and for about a second after (also after its own pushes): a change then is reported
+      // with the next change, or never. A NOOP once things are quiet reports it.
+      return () => {
+        this.unsettled = false;
+        this.work({ name: 'NOOP' }, now, () => {});
+      };
+    }
     if (this.probeDue) {
       return () => {
         this.probeDue = false;
@@ -818,10 +844,15 @@ export class Watcher implements ConnectionMachine {
   }
 
   private statusAnswer(mailbox: string, status: StatusAttributes): void {
+    if (this.sameStatus(mailbox, status)) return;
+    this.events.push({ type: 'mailbox', change: 'status', mailbox, status });
+  }
+
+  /** True when `status` says nothing new of `mailbox` (and remembers it). */
+  private sameStatus(mailbox: string, status: StatusAttributes): boolean {
     const before = this.statuses.get(mailbox);
     this.statuses.set(mailbox, status);
-    if (before !== undefined && JSON.stringify(before) === JSON.stringify(status)) return;
-    this.events.push({ type: 'mailbox', change: 'status', mailbox, status });
+    return before !== undefined && JSON.stringify(before, bigintText) === JSON.stringify(status, bigintText);
   }
 
   private leaveIdle(now: number): void {

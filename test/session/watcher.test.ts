@@ -168,10 +168,21 @@ describe('Watcher: NOTIFY and polling', () => {
     expect(loop.of('new', 'message').map((e) => e.type)).toEqual(['new', 'message']);
   });
 
-  it('NOTIFY: a quiet connection is probed with NOOP', () => {
-    const loop = start({ notify: true }, { probeAfter: 60_000 });
-    loop.advance(60_000);
+  it('NOTIFY: a NOOP 1.5 s after news (Dovecot hides changes for ~1 s after a command), then only probes', () => {
+    const loop = start({ notify: true, preview: true }, { probeAfter: 60_000 });
+    loop.advance(1499);
+    expect(loop.commands).toEqual(['LOGIN', 'SELECT', 'NOTIFY']);
+    loop.advance(1);
     expect(loop.commands).toEqual(['LOGIN', 'SELECT', 'NOTIFY', 'NOOP']);
+    loop.advance(10_000);
+    loop.store.append();
+    loop.advance(1500);
+    expect(loop.commands).toEqual(['LOGIN', 'SELECT', 'NOTIFY', 'NOOP', 'FETCH', 'NOOP']);
+    // Quiet since: the next command is the liveness probe, 60 s after the last answer.
+    loop.advance(59_999);
+    expect(loop.commands).toHaveLength(6);
+    loop.advance(1);
+    expect(loop.commands).toEqual(['LOGIN', 'SELECT', 'NOTIFY', 'NOOP', 'FETCH', 'NOOP', 'NOOP']);
   });
 
   it('without IDLE: NOOP every pollInterval, changes read from its answers', () => {
