@@ -469,7 +469,9 @@ export class Watcher implements ConnectionMachine {
         this.reason = `inconsistent: ${e.reason}`;
         this.sessionClosed();
       } else if (e.type === 'reset') {
+        // The UIDs waiting for a summary or a preview mean other messages now.
         this.wanted = [];
+        this.previews = [];
       }
     }
   }
@@ -908,17 +910,21 @@ export class Watcher implements ConnectionMachine {
 
   /** A command of ours in the setup and sync stages. */
   private command(c: Command, now: number, k: (c: Completion, now: number) => void): number {
-    const id = this.session!.send(c, now);
+    const s = this.session;
+    // Logging out, or the connection is being dropped: a completion that would go on does not.
+    if (s === null || this.stopping || this.closing) return -1;
+    const id = s.send(c, now);
     this.after.set(id, k);
     return id;
   }
 
   /** A command of ours in the push stage: counted, so IDLE waits for it. */
   private work(c: Command, now: number, k: (c: Completion, now: number) => void): number {
-    this.busy++;
-    return this.command(c, now, (done, at) => {
+    const id = this.command(c, now, (done, at) => {
       this.busy--;
       k(done, at);
     });
+    if (id >= 0) this.busy++;
+    return id;
   }
 }

@@ -308,3 +308,35 @@ describe('Watcher: reconnect and resync', () => {
     expect(loop.connections).toHaveLength(1);
   });
 });
+
+describe('Watcher: stopping at any moment', () => {
+  it('stop at any byte of the exchange: LOGOUT after what is in flight, nothing more, stopped', () => {
+    for (let at = 0; at <= 900; at += 10) {
+      const store = new Store();
+      for (let i = 0; i < 3; i++) store.append();
+      const w = new Watcher({ login, random: () => 0 });
+      const loop = new WatchLoop(w, store, { idle: true, condstore: true, esearch: true });
+      let sentBefore = -1;
+      loop.after(at, () => {
+        sentBefore = loop.connections[0]!.commands.length;
+        w.stop(loop.now);
+      });
+      loop.advance(0);
+      if (sentBefore < 0) continue; // the exchange was shorter
+      const cmds = loop.connections[0]!.commands;
+      // Before the whole greeting there is nothing to log out of: the connection is just closed.
+      const greeting = '* OK [CAPABILITY IMAP4rev1 ENABLE UIDPLUS IDLE CONDSTORE ESEARCH] mini ready\r\n'
+        .length;
+      // A command already written but not yet read by the server may come before the LOGOUT.
+      const after = cmds.slice(sentBefore);
+      if (at < greeting) expect(after, `stop after ${at} bytes`).toEqual([]);
+      else {
+        expect(after.at(-1), `stop after ${at} bytes`).toBe('LOGOUT');
+        expect(after.length, `stop after ${at} bytes: ${after}`).toBeLessThanOrEqual(2);
+      }
+      expect(loop.events.at(-1)).toEqual({ type: 'stopped' });
+      expect(loop.finished).toBe(true);
+      expect(loop.connections).toHaveLength(1);
+    }
+  });
+});
