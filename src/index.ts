@@ -237,7 +237,9 @@ export {
   type ResponseEncodeOptions,
   ResponseEncoder,
 } from './server/response-encoder.ts';
-// Session: the client connection as a state machine without I/O (session/client-session.ts)
+// Session: the client connection and the push-mail watcher as state machines without I/O
+// (session/; the drivers that run them: imap-wire/node, and the web-streams driver)
+export { type BackoffOptions, backoffDelay } from './session/backoff.ts';
 export {
   ClientSession,
   type ClientSessionOptions,
@@ -271,10 +273,13 @@ export {
   type TrackedMessage,
   type TrackerState,
 } from './session/mailbox-tracker.ts';
+export { summaryItems } from './session/new-mail.ts';
 export type { SyncStrategy } from './session/resync.ts';
 export { type SaslCredentials, saslErrorResponse, saslInitialResponse } from './session/sasl.ts';
 export { SessionClient } from './session/session-client.ts';
 export { chooseStrategy, qresyncParameters, uidRangesText } from './session/snapshot.ts';
+export type { MessageSummary, PushMode, WatchEvent, WatcherOptions } from './session/watch-events.ts';
+export { Watcher } from './session/watcher.ts';
 export {
   type DeflateCodec,
   type OpenSessionOptions,

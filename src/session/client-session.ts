@@ -305,8 +305,12 @@ export type SessionEvent =
   | { type: 'state'; from: SessionState; to: SessionState }
   | { type: 'capabilities'; capabilities: readonly string[] }
   | { type: 'enabled'; capabilities: readonly string[] }
-  /** An untagged response no command asked for (pushes: EXISTS, EXPUNGE, FETCH flags, STATUS under NOTIFY…). */
-  | { type: 'untagged'; response: UntaggedResponse }
+  /**
+   * An untagged response no command asked for (pushes: EXISTS, EXPUNGE, FETCH flags, STATUS
+   * under NOTIFY…); with the `reportAnswers` option also every answer, as it arrives, with
+   * `answers` the id of the command it answers.
+   */
+  | { type: 'untagged'; response: UntaggedResponse; answers?: number }
   | { type: 'bye'; response: UntaggedResponse }
   | { type: 'timeout'; id: number | null; tag: string | null }
   | { type: 'protocol-error'; message: string; response?: Response }
@@ -336,6 +340,12 @@ export interface ClientSessionOptions {
   autoCapability?: boolean;
   /** Decoder options. */
   decoder?: DecoderOptions;
+  /**
+   * Report every untagged response as an `untagged` event in wire order, answers too (marked with
+   * `answers`; the completion still lists them). What a state tracker needs: an `EXPUNGE` pushed
+   * during a FETCH renumbers the FETCHes after it, not those before (default false).
+   */
+  reportAnswers?: boolean;
   /** Sees every byte written (`'C'`, passwords and SASL responses redacted) and read (`'S'`). */
   log?: (direction: 'C' | 'S', bytes: Uint8Array) => void;
 }
@@ -407,6 +417,7 @@ export class ClientSession implements ConnectionMachine {
   private readonly commandTimeout: number;
   private readonly autoCapability: boolean;
   private readonly logFn: ClientSessionOptions['log'];
+  private readonly reportAnswers: boolean;
   private caps: string[] = [];
   private capsKnown = false;
   private readonly enabledSet = new Set<string>();
@@ -434,6 +445,7 @@ export class ClientSession implements ConnectionMachine {
     this.commandTimeout = options.commandTimeout ?? 60_000;
     this.autoCapability = options.autoCapability ?? true;
     this.logFn = options.log;
+    this.reportAnswers = options.reportAnswers ?? false;
     if (options.capabilities !== undefined) this.caps = [...options.capabilities].map((c) => c.toUpperCase());
     this.ctx = resolveContext({ capabilities: this.caps });
     this.greetingDeadline = (options.now ?? 0) + (options.greetingTimeout ?? this.commandTimeout);
@@ -705,6 +717,8 @@ export class ClientSession implements ConnectionMachine {
       if (p.name === 'LOGOUT') return S.Logout;
       if (p.name === 'IDLE') {
         if (p.done !== true) return S.Idle;
+        // DONE asked for: what follows is sent once IDLE completes, in the state IDLE left.
+        if (s === S.Idle) s = this.idleReturn;
         continue;
       }
       s = transition(s, { on: 'complete', command: p.name, status: 'OK' });
@@ -899,8 +913,10 @@ export class ClientSession implements ConnectionMachine {
       if (!this.queue.some((q) => q.name === 'LOGOUT' && q.next > 0)) this.askClose();
     }
     const owner = this.ownerOf(r);
-    if (owner !== undefined) owner.untagged.push(r);
-    else if (r.kind !== 'bye') this.events.push({ type: 'untagged', response: r });
+    if (owner !== undefined) {
+      owner.untagged.push(r);
+      if (this.reportAnswers) this.events.push({ type: 'untagged', response: r, answers: owner.id });
+    } else if (r.kind !== 'bye') this.events.push({ type: 'untagged', response: r });
   }
 
   /** The command in flight an untagged response answers: by ESEARCH tag, else by kind (oldest first). */
