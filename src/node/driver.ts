@@ -300,6 +300,7 @@ export function runNode(machine: ConnectionMachine, options: NodeDriverOptions):
     inflate.on('error', fail);
     c.deflate = deflate;
     c.inflate = inflate;
+    guard(() => machine.compressionStarted?.(clock()));
     if (leftover.length > 0) inflate.write(leftover);
   }
 

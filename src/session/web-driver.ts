@@ -284,6 +284,7 @@ export function runMachine(machine: ConnectionMachine, options: WebDriverOptions
       return;
     }
     c.codec = options.compression();
+    machine.compressionStarted?.(clock());
     if (leftover.length > 0) receive(c, leftover);
   }
 

@@ -75,7 +75,10 @@ export function main() { return addDriverChecks(run(fixtures)); }
     join(OUT, 'runner.mjs'),
     "import { main } from './portable.js';\nconsole.log(JSON.stringify(await main()));\n",
   );
-  writeFileSync(join(OUT, 'worker.js'), "import { main } from './portable.js';\npostMessage(await main());\n");
+  writeFileSync(
+    join(OUT, 'worker.js'),
+    "import { main } from './portable.js';\npostMessage(await main());\n",
+  );
   writeFileSync(join(OUT, 'index.html'), '<!doctype html><meta charset="utf-8"><title>imap-wire</title>\n');
 }
 
