@@ -164,6 +164,8 @@ export function runMachine(machine: ConnectionMachine, options: WebDriverOptions
             runOnStep();
             if (!stopped) timer.arm(machine.pollTimeout());
           }
+          // Stopped while this run awaited: what the last calls (`closed`) produced is still read.
+          if (stopped) runOnStep();
         } finally {
           running = null;
         }
