@@ -102,6 +102,14 @@ function tlsOptions(o: NodeConnectOptions): ConnectionOptions {
  */
 export function runNode(machine: ConnectionMachine, options: NodeDriverOptions): DriverHandle {
   const hooks = resolveHooks(options);
+  /** The caller's hook: what it throws goes to `onError`, not into the loop. */
+  const runOnStep = (): void => {
+    try {
+      hooks.onStep?.();
+    } catch (e) {
+      hooks.onError?.(e);
+    }
+  };
   const { clock } = hooks;
   let conn: Connection | null = null;
   let stopped = false;
@@ -114,7 +122,7 @@ export function runNode(machine: ConnectionMachine, options: NodeDriverOptions):
     resolveDone = r;
   });
   const timer = new MachineTimer(hooks, () => {
-    machine.tick(clock());
+    guard(() => machine.tick(clock()));
     pump();
   });
 
@@ -141,10 +149,12 @@ export function runNode(machine: ConnectionMachine, options: NodeDriverOptions):
           perform(action);
         }
       } while (again && !stopped);
+    } catch (e) {
+      failed(e);
     } finally {
       pumping = false;
     }
-    hooks.onStep?.();
+    runOnStep();
     if (!stopped) timer.arm(machine.pollTimeout());
   }
 
@@ -191,7 +201,7 @@ export function runNode(machine: ConnectionMachine, options: NodeDriverOptions):
     if (asksForConnections(machine)) {
       socket.once(secure ? 'secureConnect' : 'connect', () => {
         if (c.ended || stopped) return;
-        machine.connected?.(clock());
+        guard(() => machine.connected?.(clock()));
         pump();
       });
     }
@@ -224,8 +234,28 @@ export function runNode(machine: ConnectionMachine, options: NodeDriverOptions):
 
   function receive(c: Connection, bytes: Uint8Array): void {
     if (c.ended || stopped) return;
-    machine.receive(bytes, clock());
+    try {
+      machine.receive(bytes, clock());
+    } catch (e) {
+      failed(e);
+      return;
+    }
     pump();
+  }
+
+  /** Calls the machine from a socket or timer event. */
+  function guard(call: () => void): void {
+    try {
+      call();
+    } catch (e) {
+      failed(e);
+    }
+  }
+
+  /** A machine that throws (a bug) loses its connection, not the process. */
+  function failed(e: unknown): void {
+    hooks.onError?.(e);
+    conn?.socket.destroy();
   }
 
   /** RFC 9051 §6.2.1: the TLS handshake on the same connection; nothing is written in between. */
@@ -243,7 +273,7 @@ export function runNode(machine: ConnectionMachine, options: NodeDriverOptions):
     listen(c, secure);
     secure.once('secureConnect', () => {
       if (c.ended || stopped) return;
-      machine.tlsEstablished(clock());
+      guard(() => machine.tlsEstablished(clock()));
       pump();
     });
   }
@@ -270,6 +300,7 @@ export function runNode(machine: ConnectionMachine, options: NodeDriverOptions):
     inflate.on('error', fail);
     c.deflate = deflate;
     c.inflate = inflate;
+    guard(() => machine.compressionStarted?.(clock()));
     if (leftover.length > 0) inflate.write(leftover);
   }
 

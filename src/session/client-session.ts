@@ -426,14 +426,14 @@ export class ClientSession implements ConnectionMachine {
   private greetingDeadline: number | null;
   /** STARTTLS succeeded; nothing is written until the driver calls `tlsEstablished`. */
   private tlsPending = false;
-  /** COMPRESS succeeded and the driver has not taken the `compress` action yet: nothing is written. */
+  /** COMPRESS succeeded and the driver has not taken the `compress` action yet (bytes received go to its leftover). */
   private compressAction: { type: 'compress'; leftover: Uint8Array } | null = null;
+  /** COMPRESS succeeded: nothing is written until the driver calls `compressionStarted`. */
+  private compressPending = false;
   /** What the driver is asked to do (see {@link DriverAction}). */
   private readonly actions: DriverAction[] = [];
   private closeAsked = false;
   private finishedSaid = false;
-  /** The time of the last call that gave one (writes resumed by `pollAction` use it). */
-  private lastNow = 0;
   private nextId = 1;
   private readonly queue: Pending[] = [];
   private out: Uint8Array[] = [];
@@ -449,7 +449,6 @@ export class ClientSession implements ConnectionMachine {
     if (options.capabilities !== undefined) this.caps = [...options.capabilities].map((c) => c.toUpperCase());
     this.ctx = resolveContext({ capabilities: this.caps });
     this.greetingDeadline = (options.now ?? 0) + (options.greetingTimeout ?? this.commandTimeout);
-    this.lastNow = options.now ?? 0;
   }
 
   /** The connection state. */
@@ -541,6 +540,17 @@ export class ClientSession implements ConnectionMachine {
     if (this.st === S.Idle) this.writeDone(p, now);
   }
 
+  /**
+   * The driver compresses both directions after the `compress` action (RFC 4978 §4): the
+   * commands held since COMPRESS's OK go now, compressed.
+   */
+  compressionStarted(now: number): void {
+    if (!this.compressPending) throw new SessionStateError('no COMPRESS was accepted');
+    this.compressPending = false;
+    this.compressAction = null;
+    this.pump(now);
+  }
+
   /** The driver's TLS handshake after STARTTLS finished: capabilities are forgotten (RFC 9051 §6.2.1). */
   tlsEstablished(now: number): void {
     if (!this.tlsPending) throw new SessionStateError('no STARTTLS was accepted');
@@ -560,7 +570,6 @@ export class ClientSession implements ConnectionMachine {
    */
   receive(bytes: Uint8Array, now: number): void {
     if (this.st === S.Closed) return;
-    this.lastNow = now;
     const pending = this.compressAction;
     if (pending !== null) {
       // Still compressed: the driver has not taken the action yet.
@@ -622,7 +631,6 @@ export class ClientSession implements ConnectionMachine {
   /** The time passed: commands past their deadline time out (and the session closes). */
   tick(now: number): void {
     if (this.st === S.Closed) return;
-    this.lastNow = now;
     if (this.greetingDeadline !== null && now >= this.greetingDeadline) {
       this.events.push({ type: 'timeout', id: null, tag: null });
       this.askClose();
@@ -639,8 +647,7 @@ export class ClientSession implements ConnectionMachine {
   }
 
   /** The connection ended (the driver saw the socket close): pending commands fail with `CLOSED`. */
-  closed(now: number): void {
-    this.lastNow = now;
+  closed(_now: number): void {
     if (this.st !== S.Closed) {
       for (const item of this.decoder.end()) {
         if (item.type === 'error') {
@@ -657,18 +664,15 @@ export class ClientSession implements ConnectionMachine {
 
   /**
    * What the driver must do next (see {@link DriverAction}): `starttls` after STARTTLS's OK,
-   * `compress` after COMPRESS's OK (writes resume once the driver has taken it: what follows
-   * is to be compressed), `close` after LOGOUT's completion, a BYE or a timeout, `finished`
+   * `compress` after COMPRESS's OK (writes resume with `compressionStarted`: what follows is
+   * to be compressed), `close` after LOGOUT's completion, a BYE or a timeout, `finished`
    * once the driver reported the connection closed. A session never asks for `connect`: the
    * driver opens the connection before creating it.
    */
   pollAction(): DriverAction | null {
     const a = this.actions.shift();
     if (a === undefined) return null;
-    if (a === this.compressAction) {
-      this.compressAction = null;
-      this.pump(this.lastNow);
-    }
+    if (a === this.compressAction) this.compressAction = null;
     return a;
   }
 
@@ -745,8 +749,7 @@ export class ClientSession implements ConnectionMachine {
 
   /** Writes what may be written: in order, up to a synchronising literal or a barrier. */
   private pump(now: number): void {
-    if (this.st === S.Greeting || this.st === S.Closed || this.tlsPending || this.compressAction !== null)
-      return;
+    if (this.st === S.Greeting || this.st === S.Closed || this.tlsPending || this.compressPending) return;
     let inFlight = false;
     for (let i = 0; i < this.queue.length; i++) {
       const p = this.queue[i]!;
@@ -886,6 +889,7 @@ export class ClientSession implements ConnectionMachine {
       } else if (p.name === 'COMPRESS') {
         // RFC 4978 §4: compression starts right after the CRLF of the tagged OK (the leftover is set by `receive`).
         this.compressAction = { type: 'compress', leftover: EMPTY };
+        this.compressPending = true;
         this.actions.push(this.compressAction);
       } else if ((p.name === 'LOGIN' || p.name === 'AUTHENTICATE') && before === S.NotAuthenticated) {
         // RFC 9051 §6.2.2: the capabilities may change with authentication.
@@ -1005,6 +1009,7 @@ export class ClientSession implements ConnectionMachine {
     for (const p of [...this.queue]) this.complete(p, 'CLOSED', 'the connection ended');
     this.tlsPending = false;
     this.compressAction = null;
+    this.compressPending = false;
     this.move({ on: 'closed' });
     this.events.push({ type: 'closed' });
   }

@@ -25,7 +25,8 @@
  *   then `tlsEstablished(now)` (or `closed(now)` when the handshake failed). Nothing is written
  *   in between.
  * - `compress`: the server accepted `COMPRESS DEFLATE` (RFC 4978): from now on both directions
- *   are raw DEFLATE (RFC 1951) with a sync flush after each write. `leftover` holds the bytes
+ *   are raw DEFLATE (RFC 1951) with a sync flush after each write. Set that up, then
+ *   `compressionStarted(now)` (nothing is written in between). `leftover` holds the bytes
  *   that were received after the tagged OK in the same read: they are already compressed;
  *   inflate them first and pass the result to `receive` like any other input.
  * - `close`: end the connection (after LOGOUT, or a connection found dead); then `closed(now)`
@@ -54,6 +55,11 @@ export interface ConnectionMachine {
   closed(now: number): void;
   /** The TLS handshake after a `starttls` action finished. */
   tlsEstablished(now: number): void;
+  /**
+   * Compression after a `compress` action is set up: what the machine writes from now on is
+   * compressed. A machine that never asks for `compress` need not have it.
+   */
+  compressionStarted?(now: number): void;
   /** Bytes to write next, or null. */
   pollTransmit(): Uint8Array | null;
   /** The next action, or null. */

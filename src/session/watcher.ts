@@ -279,6 +279,13 @@ export class Watcher implements ConnectionMachine {
     this.drain(now);
   }
 
+  compressionStarted(now: number): void {
+    const s = this.session;
+    if (s === null) return;
+    s.compressionStarted(now);
+    this.drain(now);
+  }
+
   pollTransmit(): Uint8Array | null {
     return this.session?.pollTransmit() ?? null;
   }

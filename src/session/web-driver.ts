@@ -116,6 +116,14 @@ interface Connection {
  */
 export function runMachine(machine: ConnectionMachine, options: WebDriverOptions): DriverHandle {
   const hooks = resolveHooks(options);
+  /** The caller's hook: what it throws goes to `onError`, not into the loop. */
+  const runOnStep = (): void => {
+    try {
+      hooks.onStep?.();
+    } catch (e) {
+      hooks.onError?.(e);
+    }
+  };
   const { clock } = hooks;
   let conn: Connection | null = null;
   /** Aborts the connection being opened. */
@@ -128,7 +136,11 @@ export function runMachine(machine: ConnectionMachine, options: WebDriverOptions
     resolveDone = r;
   });
   const timer = new MachineTimer(hooks, () => {
-    machine.tick(clock());
+    try {
+      machine.tick(clock());
+    } catch (e) {
+      if (conn !== null && !conn.ended) lost(conn, e);
+    }
     void pump();
   });
 
@@ -142,10 +154,18 @@ export function runMachine(machine: ConnectionMachine, options: WebDriverOptions
         try {
           while (again && !stopped) {
             again = false;
-            await step();
-            hooks.onStep?.();
+            try {
+              await step();
+            } catch (e) {
+              // A machine that throws (a bug) loses its connection, not the process.
+              if (conn !== null && !conn.ended) lost(conn, e);
+              else hooks.onError?.(e);
+            }
+            runOnStep();
             if (!stopped) timer.arm(machine.pollTimeout());
           }
+          // Stopped while this run awaited: what the last calls (`closed`) produced is still read.
+          if (stopped) runOnStep();
         } finally {
           running = null;
         }
@@ -266,6 +286,7 @@ export function runMachine(machine: ConnectionMachine, options: WebDriverOptions
       return;
     }
     c.codec = options.compression();
+    machine.compressionStarted?.(clock());
     if (leftover.length > 0) receive(c, leftover);
   }
 
@@ -277,7 +298,12 @@ export function runMachine(machine: ConnectionMachine, options: WebDriverOptions
       lost(c, e);
       return;
     }
-    if (data.length > 0) machine.receive(data, clock());
+    if (data.length === 0) return;
+    try {
+      machine.receive(data, clock());
+    } catch (e) {
+      lost(c, e);
+    }
   }
 
   async function readLoop(c: Connection): Promise<void> {

@@ -53,12 +53,13 @@ async function bundle(): Promise<void> {
     `{ name: ${JSON.stringify(x.name)}, bytes: bytes(${JSON.stringify(b64(x.bytes))}), golden: ${JSON.stringify(x.golden)} }`;
   const entry = `
 import { run } from './portable.ts';
+import { addDriverChecks } from './portable-driver.ts';
 const bytes = (s) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
 const fixtures = {
   captures: [${f.captures.map(fixture).join(',\n')}],
   toolkit: ${fixture(f.toolkit)},
 };
-export function main() { return run(fixtures); }
+export function main() { return addDriverChecks(run(fixtures)); }
 `;
   await build({
     stdin: { contents: entry, resolveDir: join(ROOT, 'test/runtimes'), sourcefile: 'entry.js', loader: 'js' },
@@ -72,9 +73,12 @@ export function main() { return run(fixtures); }
   });
   writeFileSync(
     join(OUT, 'runner.mjs'),
-    "import { main } from './portable.js';\nconsole.log(JSON.stringify(main()));\n",
+    "import { main } from './portable.js';\nconsole.log(JSON.stringify(await main()));\n",
   );
-  writeFileSync(join(OUT, 'worker.js'), "import { main } from './portable.js';\npostMessage(main());\n");
+  writeFileSync(
+    join(OUT, 'worker.js'),
+    "import { main } from './portable.js';\npostMessage(await main());\n",
+  );
   writeFileSync(join(OUT, 'index.html'), '<!doctype html><meta charset="utf-8"><title>imap-wire</title>\n');
 }
 

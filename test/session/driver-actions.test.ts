@@ -36,6 +36,7 @@ function driven(session: ClientSession) {
       if (a === null) return;
       actions.push(a);
       log.push(`action ${a.type}`);
+      if (a.type === 'compress') session.compressionStarted(1);
     }
   };
   return { log, actions, drain };
@@ -164,14 +165,19 @@ describe('compress', () => {
     }
   });
 
-  it('bytes received before the driver takes the action are added to the leftover', () => {
+  it('bytes received before the action is taken are added to the leftover; writes wait for compressionStarted', () => {
     const { s } = session();
     s.receive(te.encode('A2 OK DEFLATE active\r\nab'), 1);
     s.receive(te.encode('cd'), 1);
     expect(s.pollTransmit()).toBe(null);
     const a = s.pollAction();
     expect(a?.type === 'compress' && td.decode(a.leftover)).toBe('abcd');
-    expect(td.decode(s.pollTransmit() ?? new Uint8Array())).toBe('A3 NOOP\r\n');
+    // Taken (a machine wrapping the session may take it early), not yet started: nothing goes.
+    s.send({ name: 'NOOP' }, 1);
+    expect(s.pollTransmit()).toBe(null);
+    s.compressionStarted(2);
+    expect(td.decode(s.pollTransmit() ?? new Uint8Array())).toBe('A3 NOOP\r\nA4 NOOP\r\n');
+    expect(() => s.compressionStarted(3)).toThrow(/no COMPRESS was accepted/);
   });
 });
 

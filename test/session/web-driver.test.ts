@@ -166,6 +166,10 @@ class ScriptedMachine implements ConnectionMachine {
   tlsEstablished(now: number): void {
     this.calls.push(`tls ${now}`);
   }
+  onCompression: (() => void) | undefined;
+  compressionStarted(): void {
+    this.onCompression?.();
+  }
   pollTransmit(): Uint8Array | null {
     return this.out.shift() ?? null;
   }
@@ -279,10 +283,8 @@ describe('the loop, with a scripted machine', () => {
       if (text.startsWith('A1 OK'))
         m.actions.push({ type: 'compress', leftover: xor(te.encode('* 1 EXISTS\r\n')) });
     };
-    // Like a ClientSession: what follows the action is written once the driver took it.
-    m.onAction = (a) => {
-      if (a.type === 'compress') m.out.push(te.encode('A2 NOOP\r\n'));
-    };
+    // Like a ClientSession: what follows the action is written once compression started.
+    m.onCompression = () => m.out.push(te.encode('A2 NOOP\r\n'));
     const run = runMachine(m, {
       connect: async () => pair.transport,
       compression: () => ({ deflate: xor, inflate: xor }),

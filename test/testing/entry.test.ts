@@ -36,11 +36,13 @@ describe('entry points', () => {
     expect([...ext.keys()].sort()).toEqual(['fast-check']);
   });
 
-  test('imap-wire/node holds the TCP fake server', () => {
+  test('imap-wire/node holds the TCP fake server and the Node driver', () => {
     expect([...externalImports('node/index.ts').keys()].sort()).toEqual([
       'node:events',
       'node:net',
       'node:stream',
+      'node:tls',
+      'node:zlib',
     ]);
   });
 });
