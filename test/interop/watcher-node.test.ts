@@ -40,17 +40,14 @@ async function until(cond: () => boolean, what: string, ms = 20_000): Promise<vo
 it('STARTTLS, COMPRESS, a new message pushed, a reconnect, stop', async () => {
   events = [];
   let lastHeard = Date.now();
-  const w = new Watcher(
-    {
-      login: { username: 'bob', password: 'bob-pass' },
-      starttls: true,
-      compress: true,
-      log: (direction) => {
-        if (direction === 'S') lastHeard = Date.now();
-      },
+  const w = new Watcher({
+    login: { username: 'bob', password: 'bob-pass' },
+    starttls: true,
+    compress: true,
+    log: (direction) => {
+      if (direction === 'S') lastHeard = Date.now();
     },
-    Date.now(),
-  );
+  });
   // Dovecot 2.3 does not watch the selected mailbox while a command runs and for 1 s after (see
   // notify.test.ts): a change in that window is never pushed. Changes wait for a quiet watcher.
   const settle = () => until(() => Date.now() - lastHeard > 1500, 'a quiet watcher');
