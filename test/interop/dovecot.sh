@@ -7,6 +7,7 @@
 #                                            over IMAP; a user whose INBOX has mail is skipped
 #   test/interop/dovecot.sh stop [--clean]   stop the master by its pid file; --clean also deletes
 #                                            the state dir (next start: new UIDVALIDITY, UIDs from 1)
+#   test/interop/dovecot.sh restart          stop, then start on the same state (mail and UIDs kept)
 #   test/interop/dovecot.sh status           exit 0 and print the settings when running
 #
 # Environment:
@@ -159,7 +160,9 @@ plugin {
   quota_rule = *:storage=100M:messages=10000
   quota_vsizes = yes
 }
-mail_max_userip_connections = 100
+# The idle-sessions benchmark holds 1,000 sessions of one user from 127.0.0.1 (Dovecot 2.3: 10
+# by default, counted by anvil).
+mail_max_userip_connections = 2000
 namespace inbox {
   inbox = yes
   separator = /
@@ -190,8 +193,17 @@ protocol imap {
   mail_plugins = \$mail_plugins imap_quota imap_zlib
   imap_metadata = yes
 }
+# Room for 1,000+ concurrent sessions (Dovecot 2.3 defaults: imap-login in high-security mode,
+# one process per connection being logged in, at most default_process_limit = 100 of them; imap
+# one process per session, at most 1024). imap-login runs in high-performance mode
+# (service_count = 0: each process takes many connections); imap keeps one process per session.
+default_client_limit = 4000
 service imap-login {
   chroot = $login_chroot
+  service_count = 0
+  process_min_avail = 1
+  process_limit = 4
+  client_limit = 1000
   inet_listener imap {
     address = 127.0.0.1
     port = $PORT
@@ -201,6 +213,9 @@ service imap-login {
     port = $tls_port
     ssl = yes
   }
+}
+service imap {
+  process_limit = 1200
 }
 service imap-urlauth-login {
   chroot = $login_chroot
@@ -270,6 +285,11 @@ cmd_stop() {
 	fi
 }
 
+cmd_restart() {
+	cmd_stop
+	cmd_start
+}
+
 cmd_status() {
 	local pid
 	pid=$(running) || { log "not running (state $STATE)"; return 1; }
@@ -278,7 +298,7 @@ cmd_status() {
 }
 
 case "${1:-}" in
-start | seed | stop | status)
+start | seed | stop | restart | status)
 	cmd=$1
 	shift
 	"cmd_$cmd" "$@"
