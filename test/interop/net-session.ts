@@ -17,6 +17,11 @@ export interface NetSessionOptions {
   timeoutMs?: number;
 }
 
+/** An IDLE in progress: its completion comes after DONE. */
+export interface Idling {
+  completion: Promise<Completion>;
+}
+
 /** A command that did not end with the status asked for. */
 export class CommandFailed extends Error {
   constructor(
@@ -127,30 +132,47 @@ export class NetSession {
     return c;
   }
 
-  /** Starts IDLE; resolves once the server's `+` came (the session is `idle`). */
-  async idle(): Promise<Promise<Completion>> {
+  /**
+   * Starts IDLE; resolves once the server's `+` came (the session is `idle`), with IDLE's
+   * completion to come (wrapped: a promise of a promise would be flattened by `await`).
+   */
+  async idle(): Promise<Idling> {
     const id = this.session.idle(Date.now());
-    const done = new Promise<Completion>((resolve) => this.waiting.set(id, resolve));
+    const completion = new Promise<Completion>((resolve) => this.waiting.set(id, resolve));
     this.pump();
-    await Promise.race([this.until((s) => s.state === 'idle'), done]);
-    if (this.session.state !== 'idle') throw new CommandFailed(await done, 'IDLE');
-    return done;
+    await Promise.race([this.until((s) => s.state === 'idle'), completion]);
+    if (this.session.state !== 'idle') throw new CommandFailed(await completion, 'IDLE');
+    return { completion };
   }
 
   /** Ends IDLE with DONE; resolves with IDLE's completion. */
-  done(idle: Promise<Completion>): Promise<Completion> {
+  done(idle: Idling): Promise<Completion> {
     this.session.done(Date.now());
     this.pump();
-    return idle;
+    return idle.completion;
   }
 
   /** LOGOUT and wait for the close (at most `ms`). */
   async logout(ms = 5_000): Promise<void> {
     if (this.ended) return;
-    if (this.session.state === 'idle') this.session.done(Date.now());
-    this.session.send({ name: 'LOGOUT' }, Date.now());
-    this.pump();
     const timer = new Promise<void>((r) => setTimeout(r, ms).unref());
+    if (this.session.state === 'idle') {
+      this.session.done(Date.now());
+      this.pump();
+      await Promise.race([this.until((s) => s.state !== 'idle'), timer]);
+      if (this.session.state === 'idle' || this.ended) {
+        this.destroy();
+        return;
+      }
+    }
+    try {
+      this.session.send({ name: 'LOGOUT' }, Date.now());
+    } catch {
+      // an IDLE still waiting for its "+": not worth a protocol dance in a test
+      this.destroy();
+      return;
+    }
+    this.pump();
     await Promise.race([this.closed, timer]);
     this.destroy();
   }
