@@ -1,8 +1,9 @@
 /**
  * A TCP proxy on 127.0.0.1 between a client under test and a server, that breaks the connection
  * on purpose: at once (`cut()`), after a random number of bytes in either direction (seeded, so
- * that cuts land inside IDLE, inside a literal, inside a resync, and a run can be replayed), and
- * by refusing connections for a while (the server "down").
+ * that cuts land inside IDLE, inside a literal, inside a resync, and a run can be replayed:
+ * per connection with `random`, or one armed cut at a time with `armCut`), and by refusing
+ * connections for a while (the server "down").
  *
  * A cut forwards the bytes up to the cut point and then destroys both sockets of the pair: the
  * client sees its connection end after a partial response (or the server a partial command),
@@ -43,7 +44,8 @@ export interface ProxyStats {
 
 /** One cut, for a log. */
 export interface CutRecord {
-  reason: 'cut' | 'random';
+  /** `cut()`, a random budget, or an armCut budget. */
+  reason: 'cut' | 'random' | 'armed';
   /** Bytes the connection had carried each way when it was cut. */
   up: number;
   down: number;
@@ -68,6 +70,8 @@ interface Pair {
   down: number;
   /** Bytes left before the random cut; Infinity when none. */
   budget: number;
+  /** The budget was set by armCut (counted in both directions). */
+  armed: boolean;
   cut: boolean;
 }
 
@@ -88,6 +92,8 @@ export class ChaosProxy {
   private readonly rng: SeededRandom;
   private random: RandomCuts | undefined;
   private randomCuts = 0;
+  /** A budget armCut left for the next connection. */
+  private armedNext: number | undefined;
   private down = false;
   private downTimer: NodeJS.Timeout | undefined;
   private readonly target: { port: number; host: string };
@@ -139,6 +145,23 @@ export class ChaosProxy {
   }
 
   /**
+   * Arms one cut: one open connection (drawn at random) is cut after it has carried between
+   * `minBytes` and `maxBytes` more bytes (drawn, both directions counted), wherever that falls:
+   * inside an IDLE push, a literal, a resync. With no connection open, the next one is armed.
+   */
+  armCut(minBytes: number, maxBytes: number): void {
+    const open = [...this.pairs].filter((p) => !p.cut);
+    const budget = this.rng.int(minBytes, maxBytes);
+    if (open.length === 0) {
+      this.armedNext = budget;
+      return;
+    }
+    const p = this.rng.pick(open);
+    p.budget = Math.min(p.budget, budget);
+    p.armed = true;
+  }
+
+  /**
    * The server is "down": connections are accepted and closed at once, without a byte, until
    * `accept()` or for `ms` milliseconds. Open connections are left alone (`cut()` them too for
    * a server that went away).
@@ -187,7 +210,12 @@ export class ChaosProxy {
       r !== undefined && (r.maxCuts === undefined || this.randomCuts < r.maxCuts)
         ? this.rng.int(r.minBytes, r.maxBytes)
         : Number.POSITIVE_INFINITY;
-    const pair: Pair = { client, upstream, up: 0, down: 0, budget, cut: false };
+    const pair: Pair = { client, upstream, up: 0, down: 0, budget, armed: false, cut: false };
+    if (this.armedNext !== undefined) {
+      pair.budget = Math.min(pair.budget, this.armedNext);
+      pair.armed = true;
+      this.armedNext = undefined;
+    }
     this.pairs.add(pair);
     client.pause();
     upstream.once('connect', () => client.resume());
@@ -207,12 +235,17 @@ export class ChaosProxy {
   private forward(p: Pair, dir: Direction, chunk: Buffer): void {
     if (p.cut) return;
     const dst = dir === 'up' ? p.upstream : p.client;
-    const counted = this.random?.direction === undefined || this.random.direction === dir;
+    const counted = p.armed || this.random?.direction === undefined || this.random.direction === dir;
     if (counted && chunk.length >= p.budget) {
       const head = chunk.subarray(0, p.budget);
       this.count(p, dir, head.length);
-      this.randomCuts++;
-      this.cutPair(p, { reason: 'random', up: p.up, down: p.down, direction: dir }, dst, head);
+      if (!p.armed) this.randomCuts++;
+      this.cutPair(
+        p,
+        { reason: p.armed ? 'armed' : 'random', up: p.up, down: p.down, direction: dir },
+        dst,
+        head,
+      );
       return;
     }
     if (counted) p.budget -= chunk.length;

@@ -260,11 +260,35 @@ cmd_seed() {
 	"$tsx" "$HERE/seed.ts" --port "$(cat "$STATE/port")" --corpus "$ROOT/fixtures/corpus" "$@"
 }
 
+# descendants PID  -- the pids of PID's children, grandchildren… (from /proc/*/stat).
+descendants() {
+	local f pid ppid parent
+	local -A children=()
+	local -a todo=("$1")
+	for f in /proc/[0-9]*/stat; do
+		read -r pid _ _ ppid _ 2>/dev/null <"$f" || continue
+		children[$ppid]+="$pid "
+	done
+	while [ ${#todo[@]} -gt 0 ]; do
+		parent=${todo[0]}
+		todo=("${todo[@]:1}")
+		for pid in ${children[$parent]:-}; do
+			printf '%s\n' "$pid"
+			todo+=("$pid")
+		done
+	done
+}
+
 cmd_stop() {
-	local pid i
+	local pid i sessions=()
 	if pid=$(running); then
+		# Dovecot 2.3.19: the imap processes of logged-in sessions outlive the master by about 10 s
+		# (then "* BYE Server shutting down."); a stopped server must drop its clients at once, so
+		# the master's processes are ended too, by pid.
+		mapfile -t sessions < <(descendants "$pid")
 		log "stopping pid $pid"
 		kill -TERM "$pid" 2>/dev/null || true
+		[ ${#sessions[@]} -eq 0 ] || kill -TERM "${sessions[@]}" 2>/dev/null || true
 		for ((i = 0; i < 100; i++)); do
 			running >/dev/null || break
 			sleep 0.1

@@ -190,3 +190,31 @@ describe('ChaosProxy', () => {
     expect(proxy.open).toBe(0);
   });
 });
+
+describe('ChaosProxy.armCut', () => {
+  it('cuts one open connection after the armed number of further bytes, counted both ways', async () => {
+    const { proxy } = await setup(Buffer.from('* OK\r\n'), { seed: 5 });
+    const c = await connect(proxy.port);
+    await until(() => c.got().length === 6);
+    proxy.armCut(10, 10);
+    c.socket.write(Buffer.from('abcd'));
+    await until(() => c.got().length === 10);
+    c.socket.write(Buffer.from('efghij'));
+    await c.closed;
+    // 4 up + 4 echoed down = 8, then 2 of "efghij" up: the cut
+    expect(proxy.cutLog).toEqual([{ reason: 'armed', up: 6, down: 10, direction: 'up' }]);
+  });
+
+  it('with no connection open, arms the next one', async () => {
+    const greeting = Buffer.alloc(5_000, 0x2e);
+    const { proxy } = await setup(greeting);
+    proxy.armCut(300, 300);
+    const c = await connect(proxy.port);
+    await c.closed;
+    expect(c.got().length).toBe(300);
+    const d = await connect(proxy.port);
+    await until(() => d.got().length === greeting.length);
+    expect(proxy.stats.cuts).toBe(1);
+    d.socket.destroy();
+  });
+});
