@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # A throw-away Courier-IMAP 5.0 server on 127.0.0.1 for imap-wire's interop tests.
 #
-#   test/interop/courier.sh start            install courier-base, courier-authlib and gamin and
-#                                            unpack courier-imap if missing, write a config into
-#                                            the state dir, start; does nothing if already running
+#   test/interop/courier.sh install          install courier-base, courier-authlib and gamin and
+#                                            unpack courier-imap if missing
+#   test/interop/courier.sh start            install, write a config into the state dir, start;
+#                                            does nothing if already running
 #   test/interop/courier.sh seed [--force]   APPEND fixtures/corpus over IMAP (test/interop/seed.ts);
 #                                            a user whose INBOX has mail is skipped
 #   test/interop/courier.sh stop [--clean]   stop couriertcpd (and the imapd sessions it started)
@@ -115,15 +116,26 @@ EOF
 	echo "$PORT" >"$STATE/port"
 }
 
-cmd_start() {
-	local pid pkg ver
+# install  -- print the folder of the unpacked courier-imap.
+install() {
+	local pkg
 	[ "$(id -u)" = 0 ] || die "must run as root (private mount namespace, per-user uids)"
 	ensure_pkgs courier-base courier-authlib courier-authdaemon courier-authlib-userdb gamin \
 		libgamin0 libcourier-unicode4 libgdbm6 libidn12 openssl
-	ver=$(candidate_version courier-imap)
-	pkg=$(extract_deb courier-imap "$ver")
+	pkg=$(extract_deb courier-imap "$(candidate_version courier-imap)")
 	[ -x "$pkg/usr/lib/courier/courier/imaplogin" ] && [ -x "$pkg/usr/bin/imapd" ] ||
 		die "no imaplogin/imapd in $pkg"
+	printf '%s\n' "$pkg"
+}
+
+cmd_install() {
+	log "Courier-IMAP ready: $(install)"
+}
+
+cmd_start() {
+	local pid pkg ver
+	pkg=$(install)
+	ver=${pkg##*/courier-imap_}
 	if pid=$(running); then
 		log "already running (pid $pid)"
 		print_env
@@ -202,7 +214,7 @@ cmd_status() {
 }
 
 case "${1:-}" in
-start | seed | stop | restart | status)
+install | start | seed | stop | restart | status)
 	cmd=$1
 	shift
 	"cmd_$cmd" "$@"

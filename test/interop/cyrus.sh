@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # A throw-away Cyrus IMAP 3.6 server on 127.0.0.1 for imap-wire's interop tests.
 #
-#   test/interop/cyrus.sh start            install cyrus-common and unpack cyrus-imapd if missing,
-#                                          write a config into the state dir, start; does nothing
-#                                          if already running
+#   test/interop/cyrus.sh install          install cyrus-common and unpack cyrus-imapd if missing
+#   test/interop/cyrus.sh start            install, write a config into the state dir, start; does
+#                                          nothing if already running
 #   test/interop/cyrus.sh seed [--force]   APPEND fixtures/corpus over IMAP (test/interop/seed.ts);
 #                                          a user whose INBOX has mail is skipped
 #   test/interop/cyrus.sh stop [--clean]   stop the master by its pid file (it takes its imapd
@@ -113,12 +113,23 @@ EOF
 	echo "$PORT" | as_root tee "$STATE/port" >/dev/null
 }
 
-cmd_start() {
-	local pid pkg ver
+# install  -- print the folder of the unpacked cyrus-imapd of the installed cyrus-common's version.
+install() {
+	local pkg ver
 	ensure_pkgs cyrus-common sasl2-bin libsasl2-modules
 	ver=$(dpkg-query -W -f='${Version}' cyrus-common)
 	pkg=$(extract_deb cyrus-imapd "$ver")
 	[ -x "$pkg/usr/lib/cyrus/bin/imapd" ] || die "no imapd in $pkg"
+	printf '%s\n' "$pkg"
+}
+
+cmd_install() {
+	log "Cyrus $(dpkg-query -W -f='${Version}' cyrus-common 2>/dev/null || true) ready: $(install)"
+}
+
+cmd_start() {
+	local pid pkg
+	pkg=$(install)
 	if pid=$(running); then
 		log "already running (pid $pid)"
 		print_env
@@ -168,7 +179,7 @@ cmd_status() {
 }
 
 case "${1:-}" in
-start | seed | stop | restart | status)
+install | start | seed | stop | restart | status)
 	cmd=$1
 	shift
 	"cmd_$cmd" "$@"

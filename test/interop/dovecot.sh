@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A throw-away Dovecot IMAP server on 127.0.0.1 for imap-wire's interop tests.
 #
+#   test/interop/dovecot.sh install          install dovecot-imapd if missing
 #   test/interop/dovecot.sh start            install dovecot-imapd if missing, write a config into
 #                                            the state dir, start; does nothing if already running
 #   test/interop/dovecot.sh seed [--force]   APPEND fixtures/corpus (MANIFEST, FOLDERS, MANIFEST.bob)
@@ -309,6 +310,11 @@ cmd_stop() {
 	fi
 }
 
+cmd_install() {
+	install_dovecot
+	log "Dovecot $(dovecot --version | cut -d' ' -f1) installed"
+}
+
 cmd_restart() {
 	cmd_stop
 	cmd_start
@@ -322,7 +328,7 @@ cmd_status() {
 }
 
 case "${1:-}" in
-start | seed | stop | restart | status)
+install | start | seed | stop | restart | status)
 	cmd=$1
 	shift
 	"cmd_$cmd" "$@"
