@@ -51,7 +51,13 @@ export interface CutRecord {
   down: number;
   /** The direction whose chunk was split (random cuts). */
   direction?: Direction;
+  /** The last bytes (at most TAIL_BYTES) forwarded each way before the cut: where it fell. */
+  upTail: Uint8Array;
+  downTail: Uint8Array;
 }
+
+/** How many of the last bytes each way a cut record keeps. */
+export const TAIL_BYTES = 16_384;
 
 export interface ChaosProxyOptions {
   /** The server (127.0.0.1 unless `host`). */
@@ -73,6 +79,8 @@ interface Pair {
   /** The budget was set by armCut (counted in both directions). */
   armed: boolean;
   cut: boolean;
+  upTail: Buffer;
+  downTail: Buffer;
 }
 
 /**
@@ -92,8 +100,8 @@ export class ChaosProxy {
   private readonly rng: SeededRandom;
   private random: RandomCuts | undefined;
   private randomCuts = 0;
-  /** A budget armCut left for the next connection. */
-  private armedNext: number | undefined;
+  /** Budgets armCut left for the next connections, one each. */
+  private readonly armedNext: number[] = [];
   private down = false;
   private downTimer: NodeJS.Timeout | undefined;
   private readonly target: { port: number; host: string };
@@ -135,11 +143,13 @@ export class ChaosProxy {
     this.randomCuts = 0;
   }
 
-  /** Destroys every open connection (client and upstream) at once; returns how many. */
-  cut(): number {
+  /** Destroys every open connection (client and upstream) at once, or the `limit` oldest; returns how many. */
+  cut(limit = Number.POSITIVE_INFINITY): number {
     let n = 0;
     for (const p of [...this.pairs]) {
-      if (this.cutPair(p, { reason: 'cut', up: p.up, down: p.down })) n++;
+      if (n >= limit) break;
+      if (this.cutPair(p, { reason: 'cut', up: p.up, down: p.down, upTail: p.upTail, downTail: p.downTail }))
+        n++;
     }
     return n;
   }
@@ -147,13 +157,14 @@ export class ChaosProxy {
   /**
    * Arms one cut: one open connection (drawn at random) is cut after it has carried between
    * `minBytes` and `maxBytes` more bytes (drawn, both directions counted), wherever that falls:
-   * inside an IDLE push, a literal, a resync. With no connection open, the next one is armed.
+   * inside an IDLE push, a literal, a resync. With no connection open, the next one is armed
+   * (each such arm waits for a connection of its own).
    */
   armCut(minBytes: number, maxBytes: number): void {
     const open = [...this.pairs].filter((p) => !p.cut);
     const budget = this.rng.int(minBytes, maxBytes);
     if (open.length === 0) {
-      this.armedNext = budget;
+      this.armedNext.push(budget);
       return;
     }
     const p = this.rng.pick(open);
@@ -210,11 +221,21 @@ export class ChaosProxy {
       r !== undefined && (r.maxCuts === undefined || this.randomCuts < r.maxCuts)
         ? this.rng.int(r.minBytes, r.maxBytes)
         : Number.POSITIVE_INFINITY;
-    const pair: Pair = { client, upstream, up: 0, down: 0, budget, armed: false, cut: false };
-    if (this.armedNext !== undefined) {
-      pair.budget = Math.min(pair.budget, this.armedNext);
+    const pair: Pair = {
+      client,
+      upstream,
+      up: 0,
+      down: 0,
+      budget,
+      armed: false,
+      cut: false,
+      upTail: Buffer.alloc(0),
+      downTail: Buffer.alloc(0),
+    };
+    const next = this.armedNext.shift();
+    if (next !== undefined) {
+      pair.budget = Math.min(pair.budget, next);
       pair.armed = true;
-      this.armedNext = undefined;
     }
     this.pairs.add(pair);
     client.pause();
@@ -238,28 +259,43 @@ export class ChaosProxy {
     const counted = p.armed || this.random?.direction === undefined || this.random.direction === dir;
     if (counted && chunk.length >= p.budget) {
       const head = chunk.subarray(0, p.budget);
-      this.count(p, dir, head.length);
+      this.count(p, dir, head);
       if (!p.armed) this.randomCuts++;
       this.cutPair(
         p,
-        { reason: p.armed ? 'armed' : 'random', up: p.up, down: p.down, direction: dir },
+        {
+          reason: p.armed ? 'armed' : 'random',
+          up: p.up,
+          down: p.down,
+          direction: dir,
+          upTail: p.upTail,
+          downTail: p.downTail,
+        },
         dst,
         head,
       );
       return;
     }
     if (counted) p.budget -= chunk.length;
-    this.count(p, dir, chunk.length);
+    this.count(p, dir, chunk);
     dst.write(chunk);
   }
 
-  private count(p: Pair, dir: Direction, n: number): void {
+  private count(p: Pair, dir: Direction, bytes: Buffer): void {
+    const n = bytes.length;
+    // The tail only: a chunk bigger than the tail keeps its end (no copy of megabytes).
+    const keep = (tail: Buffer): Buffer =>
+      n >= TAIL_BYTES
+        ? Buffer.from(bytes.subarray(n - TAIL_BYTES))
+        : Buffer.concat([tail.subarray(Math.max(0, tail.length + n - TAIL_BYTES)), bytes]);
     if (dir === 'up') {
       p.up += n;
       this.stats.bytesUp += n;
+      p.upTail = keep(p.upTail);
     } else {
       p.down += n;
       this.stats.bytesDown += n;
+      p.downTail = keep(p.downTail);
     }
   }
 

@@ -21,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { compareLogs, type WatchedEvent } from './change-log.ts';
 import { ChaosProxy } from './chaos-proxy.ts';
 import { quote, TestImapClient } from './client.ts';
+import { type CutSite, cutSite } from './cut-site.ts';
 import { type StartWatcher, startIdleWatchers } from './idle-watcher.ts';
 import { seededRandom } from './seeded-random.ts';
 import {
@@ -62,6 +63,8 @@ export interface SoakResult {
   server: ServerName;
   changes: number;
   cuts: number;
+  /** Where the cuts fell (cut-site.ts). */
+  cutSites: Partial<Record<CutSite, number>>;
   restarts: number;
   lost: number;
   duplicated: number;
@@ -183,7 +186,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
   // the watcher has to resync the end of the run too.
   while (proxy.stats.cuts < cutsWanted) {
     await watcher.settled();
-    proxy.cut();
+    proxy.cut(1);
     await sleep(300);
   }
   proxy.accept();
@@ -196,6 +199,11 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
   await proxy.close();
 
   const r = compareLogs(changes, events, { initial, final }, { renames: opts.renames ?? 'exact' });
+  const cutSites: Partial<Record<CutSite, number>> = {};
+  for (const c of proxy.cutLog) {
+    const site = cutSite(c);
+    cutSites[site] = (cutSites[site] ?? 0) + 1;
+  }
   // clean up
   const c = await TestImapClient.connect({ port: server.port });
   await c.command(`LOGIN ${quote(user)} ${quote(password)}`);
@@ -206,6 +214,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
     server: server.name,
     changes: changes.length,
     cuts: proxy.stats.cuts,
+    cutSites,
     restarts,
     lost: r.lost,
     duplicated: r.duplicated,

@@ -5,7 +5,7 @@
  */
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ChaosProxy } from '../interop/chaos-proxy.ts';
+import { ChaosProxy, TAIL_BYTES } from '../interop/chaos-proxy.ts';
 
 interface Upstream {
   server: net.Server;
@@ -96,7 +96,10 @@ describe('ChaosProxy', () => {
     const b = await connect(proxy.port);
     await until(() => a.got().length === 6 && b.got().length === 6);
     expect(proxy.open).toBe(2);
-    expect(proxy.cut()).toBe(2);
+    expect(proxy.cut(1)).toBe(1);
+    await a.closed;
+    expect(proxy.open).toBe(1);
+    expect(proxy.cut()).toBe(1);
     await Promise.all([a.closed, b.closed]);
     await until(() => up.conns.every((c) => c.closed));
     expect(proxy.stats.cuts).toBe(2);
@@ -115,7 +118,8 @@ describe('ChaosProxy', () => {
     await c.closed;
     expect(c.got().equals(greeting.subarray(0, 1234))).toBe(true);
     await until(() => up.conns[0]!.closed);
-    expect(proxy.cutLog).toEqual([{ reason: 'random', up: 0, down: 1234, direction: 'down' }]);
+    expect(proxy.cutLog).toMatchObject([{ reason: 'random', up: 0, down: 1234, direction: 'down' }]);
+    expect(Buffer.from(proxy.cutLog[0]!.downTail).equals(greeting.subarray(0, 1234))).toBe(true);
   });
 
   it('a random cut client to server splits the chunk that crosses the budget', async () => {
@@ -202,7 +206,9 @@ describe('ChaosProxy.armCut', () => {
     c.socket.write(Buffer.from('efghij'));
     await c.closed;
     // 4 up + 4 echoed down = 8, then 2 of "efghij" up: the cut
-    expect(proxy.cutLog).toEqual([{ reason: 'armed', up: 6, down: 10, direction: 'up' }]);
+    expect(proxy.cutLog).toMatchObject([{ reason: 'armed', up: 6, down: 10, direction: 'up' }]);
+    expect(Buffer.from(proxy.cutLog[0]!.upTail).toString()).toBe('abcdef');
+    expect(Buffer.from(proxy.cutLog[0]!.downTail).toString()).toBe('* OK\r\nabcd');
   });
 
   it('with no connection open, arms the next one', async () => {
@@ -216,5 +222,20 @@ describe('ChaosProxy.armCut', () => {
     await until(() => d.got().length === greeting.length);
     expect(proxy.stats.cuts).toBe(1);
     d.socket.destroy();
+  });
+});
+
+describe('ChaosProxy cut records', () => {
+  it('keep the last TAIL_BYTES each way, however the bytes were chunked', async () => {
+    const big = Buffer.alloc(3 * TAIL_BYTES);
+    for (let i = 0; i < big.length; i++) big[i] = i % 251;
+    const { proxy } = await setup(big);
+    const c = await connect(proxy.port);
+    await until(() => c.got().length === big.length);
+    proxy.cut();
+    await c.closed;
+    const tail = Buffer.from(proxy.cutLog[0]!.downTail);
+    expect(tail.length).toBe(TAIL_BYTES);
+    expect(tail.equals(big.subarray(-TAIL_BYTES))).toBe(true);
   });
 });
