@@ -37,6 +37,9 @@ import {
 } from './servers.ts';
 import { Writer } from './writer.ts';
 
+/** The contract a watcher under test meets (idle-watcher.ts holds the stand-in). */
+export type { StartWatcher, WatcherHandle, WatcherOptions } from './idle-watcher.ts';
+
 export interface SoakOptions {
   server: TestServer;
   startWatcher: StartWatcher;
