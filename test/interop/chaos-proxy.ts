@@ -157,13 +157,14 @@ export class ChaosProxy {
   /**
    * Arms one cut: one open connection (drawn at random) is cut after it has carried between
    * `minBytes` and `maxBytes` more bytes (drawn, both directions counted), wherever that falls:
-   * inside an IDLE push, a literal, a resync. With no connection open, the next one is armed
-   * (each such arm waits for a connection of its own).
+   * inside an IDLE push, a literal, a resync. With no connection open, or with `next`, the next
+   * connection is armed instead (each such arm waits for a connection of its own): a reconnecting
+   * client's LOGIN and resync.
    */
-  armCut(minBytes: number, maxBytes: number): void {
+  armCut(minBytes: number, maxBytes: number, opts: { next?: boolean } = {}): void {
     const open = [...this.pairs].filter((p) => !p.cut);
     const budget = this.rng.int(minBytes, maxBytes);
-    if (open.length === 0) {
+    if (open.length === 0 || opts.next === true) {
       this.armedNext.push(budget);
       return;
     }

@@ -2,8 +2,9 @@
  * The push-mail soak of issue #19: a watcher under test connects through the chaos proxy to a
  * real server while the writer (a second connection, straight to the server) makes N changes;
  * the proxy cuts the watcher's connection at random points (armed cuts: after a random number of
- * further bytes, so they land inside IDLE, inside a literal, inside a resync; every fifth cut
- * also refuses connections for a second, the server "down"), and the server is restarted.
+ * further bytes, so they land inside IDLE, inside a literal, inside a FETCH; every third one in
+ * the next connection, inside its resync; every fifth cut also refuses connections for a second,
+ * the server "down"), and the server is restarted.
  * Then the watcher's event log is compared with the writer's change log (change-log.ts).
  *
  *   tsx test/interop/soak.ts [--server dovecot|cyrus|courier|all] [--changes 1000] [--cuts 20]
@@ -143,7 +144,10 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
     done++;
     while (armed < cutAt.length && cutAt[armed]! <= done) {
       armed++;
-      proxy.armCut(1, 4_000);
+      // Every third cut waits for the next connection and falls 1.5–6 KB into it: past the
+      // greeting and LOGIN, inside the resync (SELECT, VANISHED, the UID FETCH of a diff).
+      if (armed % 3 === 0) proxy.armCut(1_500, 6_000, { next: true });
+      else proxy.armCut(1, 4_000);
       if (armed % 5 === 0) proxy.refuse(1_000);
     }
     if (restartAt.includes(done)) {

@@ -211,6 +211,20 @@ describe('ChaosProxy.armCut', () => {
     expect(Buffer.from(proxy.cutLog[0]!.downTail).toString()).toBe('* OK\r\nabcd');
   });
 
+  it('next: arms the next connection even with one open', async () => {
+    const greeting = Buffer.alloc(2_000, 0x2e);
+    const { proxy } = await setup(greeting);
+    const a = await connect(proxy.port);
+    await until(() => a.got().length === greeting.length);
+    proxy.armCut(700, 700, { next: true });
+    const b = await connect(proxy.port);
+    await b.closed;
+    expect(b.got().length).toBe(700);
+    expect(a.socket.destroyed).toBe(false);
+    expect(proxy.stats.cuts).toBe(1);
+    a.socket.destroy();
+  });
+
   it('with no connection open, arms the next one', async () => {
     const greeting = Buffer.alloc(5_000, 0x2e);
     const { proxy } = await setup(greeting);
