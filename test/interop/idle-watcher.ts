@@ -34,6 +34,8 @@ export interface WatcherOptions {
   /** Server names of the mailboxes to watch. */
   mailboxes: readonly string[];
   onEvent: (e: WatchedEvent) => void;
+  /** Sees every byte of every connection: `who` names the mailbox and the connection's number. */
+  trace?: (who: string, direction: 'C' | 'S', bytes: Uint8Array) => void;
 }
 
 export type StartWatcher = (opts: WatcherOptions) => Promise<WatcherHandle>;
@@ -112,9 +114,12 @@ export class IdleWatcher implements WatcherHandle {
 
   private async connectAndSync(): Promise<void> {
     this.setLive(false);
+    const trace = this.opts.trace;
+    const who = `${this.opts.mailbox}#${this.connections + 1}`;
     const ns = await NetSession.connect({
       port: this.opts.port,
       ...(this.opts.host && { host: this.opts.host }),
+      ...(trace && { log: (dir: 'C' | 'S', bytes: Uint8Array) => trace(who, dir, bytes) }),
     });
     this.connections++;
     this.ns = ns;
@@ -264,6 +269,7 @@ export const startIdleWatchers: StartWatcher = async (opts) => {
         password: opts.password,
         mailbox,
         onEvent: opts.onEvent,
+        ...(opts.trace && { trace: opts.trace }),
       }).start(),
     ),
   );

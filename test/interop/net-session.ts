@@ -15,6 +15,8 @@ export interface NetSessionOptions {
   host?: string;
   /** The session's command timeout, and the connect and greeting timeout (ms; default 20 000). */
   timeoutMs?: number;
+  /** Sees every byte written (`C`, LOGIN redacted) and read (`S`). */
+  log?: (direction: 'C' | 'S', bytes: Uint8Array) => void;
 }
 
 /** An IDLE in progress: its completion comes after DONE. */
@@ -61,9 +63,9 @@ export class NetSession {
   private timer: NodeJS.Timeout | undefined;
   private ended = false;
 
-  private constructor(socket: net.Socket, timeoutMs: number) {
+  private constructor(socket: net.Socket, timeoutMs: number, log?: NetSessionOptions['log']) {
     this.socket = socket;
-    this.session = new ClientSession({ now: Date.now(), commandTimeout: timeoutMs });
+    this.session = new ClientSession({ now: Date.now(), commandTimeout: timeoutMs, ...(log && { log }) });
     let closed!: () => void;
     this.closed = new Promise((r) => {
       closed = r;
@@ -103,7 +105,7 @@ export class NetSession {
         reject(new Error(`cannot connect to port ${opts.port}: ${err.message}`));
       });
     });
-    const ns = new NetSession(socket, timeoutMs);
+    const ns = new NetSession(socket, timeoutMs, opts.log);
     await ns.until((s) => s.capabilitiesKnown || s.state === 'closed' || s.state === 'logout');
     if (ns.session.state !== 'not-authenticated' && ns.session.state !== 'authenticated') {
       ns.destroy();

@@ -8,7 +8,7 @@
  * Then the watcher's event log is compared with the writer's change log (change-log.ts).
  *
  *   tsx test/interop/soak.ts [--server dovecot|cyrus|courier|all] [--changes 1000] [--cuts 20]
- *                            [--restarts 1] [--seed 1] [--delay-ms 15]
+ *                            [--restarts 1] [--seed 1] [--delay-ms 15] [--trace FILE]
  *
  * prints one JSON line per server: {server, changes, cuts, restarts, lost, duplicated, …} and
  * exits 1 unless everything was reported once. The watcher is a parameter (`startWatcher`):
@@ -17,13 +17,14 @@
  * `runSoak({ startWatcher })`.
  */
 import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { compareLogs, type WatchedEvent } from './change-log.ts';
 import { ChaosProxy } from './chaos-proxy.ts';
 import { quote, TestImapClient } from './client.ts';
 import { type CutSite, cutSite } from './cut-site.ts';
-import { type StartWatcher, startIdleWatchers } from './idle-watcher.ts';
+import { type StartWatcher, startIdleWatchers, type WatcherOptions } from './idle-watcher.ts';
 import { seededRandom } from './seeded-random.ts';
 import {
   ALL_SERVERS,
@@ -61,6 +62,8 @@ export interface SoakOptions {
   password?: string;
   /** Progress lines. */
   log?: (line: string) => void;
+  /** Every byte the watcher's connections carry (WatcherOptions.trace). */
+  trace?: WatcherOptions['trace'];
 }
 
 export interface SoakResult {
@@ -183,7 +186,17 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
     user,
     password,
     mailboxes,
-    onEvent: (e) => events.push(e),
+    onEvent: (e) => {
+      events.push(e);
+      opts.trace?.(
+        e.mailbox,
+        'C',
+        new TextEncoder().encode(
+          `# event ${JSON.stringify(e, (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v))}\n`,
+        ),
+      );
+    },
+    ...(opts.trace && { trace: opts.trace }),
   });
   log(`[${server.name}] watching ${mailboxes.join(', ')} through 127.0.0.1:${proxy.port}`);
 
@@ -235,6 +248,14 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
   };
 }
 
+/** A trace file: one line per chunk, `time who C|S escaped-bytes`. */
+function traceTo(file: string): NonNullable<SoakOptions['trace']> {
+  const out = createWriteStream(file);
+  return (who, dir, bytes) => {
+    out.write(`${Date.now()} ${who} ${dir} ${JSON.stringify(Buffer.from(bytes).toString('latin1'))}\n`);
+  };
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -244,6 +265,7 @@ async function main(): Promise<void> {
       restarts: { type: 'string', default: '1' },
       seed: { type: 'string', default: '1' },
       'delay-ms': { type: 'string', default: '15' },
+      trace: { type: 'string' },
     },
   });
   const servers =
@@ -263,6 +285,7 @@ async function main(): Promise<void> {
         seed: Number(values.seed),
         delayMs: Number(values['delay-ms']),
         log: (l) => console.error(l),
+        ...(values.trace !== undefined && { trace: traceTo(values.trace) }),
       });
       console.log(JSON.stringify(r));
       if (r.lost + r.duplicated + r.phantom + r.resets + r.inconsistent > 0) failed = true;
