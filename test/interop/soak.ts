@@ -9,12 +9,13 @@
  *
  *   tsx test/interop/soak.ts [--server dovecot|cyrus|courier|all] [--changes 1000] [--cuts 20]
  *                            [--restarts 1] [--seed 1] [--delay-ms 15] [--trace FILE]
+ *                            [--watcher stand-in|real]
  *
  * prints one JSON line per server: {server, changes, cuts, restarts, lost, duplicated, …} and
- * exits 1 unless everything was reported once. The watcher is a parameter (`startWatcher`):
- * run from the command line it is the stand-in of idle-watcher.ts (IDLE, reconnect, resync; it
- * hears of no rename, so renames are not compared); the real Watcher plugs in through
- * `runSoak({ startWatcher })`.
+ * exits 1 unless everything was reported once. The watcher is a parameter (`startWatcher`): the
+ * stand-in of idle-watcher.ts (IDLE, reconnect, resync; it hears of no rename, so renames are not
+ * compared), or with `--watcher real` the project's Watcher on the Node driver (real-watcher.ts;
+ * renames compared where it has NOTIFY).
  */
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
@@ -25,6 +26,7 @@ import { ChaosProxy } from './chaos-proxy.ts';
 import { quote, TestImapClient } from './client.ts';
 import { type CutSite, cutSite } from './cut-site.ts';
 import { type StartWatcher, startIdleWatchers, type WatcherOptions } from './idle-watcher.ts';
+import { startRealWatchers } from './real-watcher.ts';
 import { seededRandom } from './seeded-random.ts';
 import {
   ALL_SERVERS,
@@ -266,6 +268,7 @@ async function main(): Promise<void> {
       seed: { type: 'string', default: '1' },
       'delay-ms': { type: 'string', default: '15' },
       trace: { type: 'string' },
+      watcher: { type: 'string', default: 'stand-in' },
     },
   });
   const servers =
@@ -277,8 +280,9 @@ async function main(): Promise<void> {
     try {
       const r = await runSoak({
         server,
-        startWatcher: startIdleWatchers,
-        renames: 'ignore',
+        ...(values.watcher === 'real'
+          ? { startWatcher: startRealWatchers, renames: server.push === 'notify' ? 'exact' : 'ignore' }
+          : { startWatcher: startIdleWatchers, renames: 'ignore' }),
         changes: Number(values.changes),
         cuts: Number(values.cuts),
         restarts: Number(values.restarts),
