@@ -3,8 +3,9 @@
  * watcher (soak.ts `StartWatcher`): one Watcher per watched mailbox, its mailbox events passed on
  * as they are (they are the tracker's, with the mailbox added).
  *
- * A rename is a personal-namespace event that every Watcher under NOTIFY hears: only the first
- * watcher's `mailbox` events are kept, so that one rename is one event.
+ * A rename is a personal-namespace event that every Watcher under NOTIFY hears: a `mailbox` event
+ * one watcher already passed on (same change, names) is not passed on again, so that one rename
+ * is one event, heard by whichever watcher was connected.
  */
 import { runNode } from '../../src/node/driver.ts';
 import type { WatchEvent } from '../../src/session/watch-events.ts';
@@ -21,7 +22,8 @@ const TRACKER_EVENTS = new Set(['new', 'expunge', 'flags', 'reset', 'synced', 'm
  * ```
  */
 export const startRealWatchers: StartWatcher = async (opts) => {
-  const runs = opts.mailboxes.map((mailbox, i) => {
+  const passed = new Set<string>();
+  const runs = opts.mailboxes.map((mailbox) => {
     const watcher = new Watcher({
       login: { username: opts.user, password: opts.password },
       mailboxes: [mailbox],
@@ -38,7 +40,11 @@ export const startRealWatchers: StartWatcher = async (opts) => {
           if (e.type === 'ready') ready = true;
           else if (e.type === 'disconnected' || e.type === 'connecting') ready = false;
           if (!TRACKER_EVENTS.has(e.type)) continue;
-          if (e.type === 'mailbox' && i > 0) continue;
+          if (e.type === 'mailbox') {
+            const key = `${e.change} ${e.change === 'renamed' ? e.oldName : ''} ${e.mailbox}`;
+            if (e.change !== 'status' && passed.has(key)) continue;
+            passed.add(key);
+          }
           opts.onEvent(e as WatchedEvent);
         }
       },

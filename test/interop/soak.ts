@@ -178,6 +178,8 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
     changes: changesWanted,
     seed,
     delayMs: opts.delayMs ?? 15,
+    // Dovecot 2.3.19's NOTIFY coalesces renames made within ~1.5 s (writer.ts minRenameGapMs).
+    minRenameGapMs: server.push === 'notify' ? 2_500 : 0,
     onChange,
   });
   const initial = await writer.start();
