@@ -149,9 +149,10 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
     done++;
     while (armed < cutAt.length && cutAt[armed]! <= done) {
       armed++;
-      // Every third cut waits for the next connection and falls 1.5–6 KB into it: past the
-      // greeting and LOGIN, inside the resync (SELECT, VANISHED, the UID FETCH of a diff).
-      if (armed % 3 === 0) proxy.armCut(1_500, 6_000, { next: true });
+      // Every third cut waits for the next connection and falls 0.5–2.5 KB into it (both ways
+      // counted): about where LOGIN ends and the resync runs (SELECT at 0.5–1 KB with the three
+      // servers; a QRESYNC answer is short, a full UID FETCH of a few dozen messages ~2 KB).
+      if (armed % 3 === 0) proxy.armCut(500, 2_500, { next: true });
       else proxy.armCut(1, 4_000);
       if (armed % 5 === 0) proxy.refuse(1_000);
     }
