@@ -174,7 +174,7 @@ export class IdleWatcher implements WatcherHandle {
       });
     } else {
       if (t.syncNeedsUids) await run({ name: 'SEARCH', uid: true, criteria: [{ key: 'ALL' }] });
-      // RFC 7162 §3.2.5.2: with known UIDs the server reports changes of those only; messages
+      // RFC 7162 §3.2.5: with known UIDs the server reports changes of those only; messages
       // that came since (Dovecot 2.3 and Cyrus 3.6 send them no FETCH) are fetched here, in the
       // sync, so that their `new` events come before `synced`.
       const last = snapshot.uids.length > 0 ? snapshot.uids[snapshot.uids.length - 1]! : 0;
