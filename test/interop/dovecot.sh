@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # A throw-away Dovecot IMAP server on 127.0.0.1 for imap-wire's interop tests.
 #
+#   test/interop/dovecot.sh install          install dovecot-imapd if missing
 #   test/interop/dovecot.sh start            install dovecot-imapd if missing, write a config into
 #                                            the state dir, start; does nothing if already running
 #   test/interop/dovecot.sh seed [--force]   APPEND fixtures/corpus (MANIFEST, FOLDERS, MANIFEST.bob)
 #                                            over IMAP; a user whose INBOX has mail is skipped
 #   test/interop/dovecot.sh stop [--clean]   stop the master by its pid file; --clean also deletes
 #                                            the state dir (next start: new UIDVALIDITY, UIDs from 1)
+#   test/interop/dovecot.sh restart          stop, then start on the same state (mail and UIDs kept)
 #   test/interop/dovecot.sh status           exit 0 and print the settings when running
 #
 # Environment:
@@ -159,7 +161,9 @@ plugin {
   quota_rule = *:storage=100M:messages=10000
   quota_vsizes = yes
 }
-mail_max_userip_connections = 100
+# The idle-sessions benchmark holds 1,000 sessions of one user from 127.0.0.1 (Dovecot 2.3: 10
+# by default, counted by anvil).
+mail_max_userip_connections = 2000
 namespace inbox {
   inbox = yes
   separator = /
@@ -190,8 +194,17 @@ protocol imap {
   mail_plugins = \$mail_plugins imap_quota imap_zlib
   imap_metadata = yes
 }
+# Room for 1,000+ concurrent sessions (Dovecot 2.3 defaults: imap-login in high-security mode,
+# one process per connection being logged in, at most default_process_limit = 100 of them; imap
+# one process per session, at most 1024). imap-login runs in high-performance mode
+# (service_count = 0: each process takes many connections); imap keeps one process per session.
+default_client_limit = 4000
 service imap-login {
   chroot = $login_chroot
+  service_count = 0
+  process_min_avail = 1
+  process_limit = 4
+  client_limit = 1000
   inet_listener imap {
     address = 127.0.0.1
     port = $PORT
@@ -201,6 +214,9 @@ service imap-login {
     port = $tls_port
     ssl = yes
   }
+}
+service imap {
+  process_limit = 1200
 }
 service imap-urlauth-login {
   chroot = $login_chroot
@@ -245,11 +261,35 @@ cmd_seed() {
 	"$tsx" "$HERE/seed.ts" --port "$(cat "$STATE/port")" --corpus "$ROOT/fixtures/corpus" "$@"
 }
 
+# descendants PID  -- the pids of PID's children, grandchildren… (from /proc/*/stat).
+descendants() {
+	local f pid ppid parent
+	local -A children=()
+	local -a todo=("$1")
+	for f in /proc/[0-9]*/stat; do
+		read -r pid _ _ ppid _ 2>/dev/null <"$f" || continue
+		children[$ppid]+="$pid "
+	done
+	while [ ${#todo[@]} -gt 0 ]; do
+		parent=${todo[0]}
+		todo=("${todo[@]:1}")
+		for pid in ${children[$parent]:-}; do
+			printf '%s\n' "$pid"
+			todo+=("$pid")
+		done
+	done
+}
+
 cmd_stop() {
-	local pid i
+	local pid i sessions=()
 	if pid=$(running); then
+		# Dovecot 2.3.19: the imap processes of logged-in sessions outlive the master by about 10 s
+		# (then "* BYE Server shutting down."); a stopped server must drop its clients at once, so
+		# the master's processes are ended too, by pid.
+		mapfile -t sessions < <(descendants "$pid")
 		log "stopping pid $pid"
 		kill -TERM "$pid" 2>/dev/null || true
+		[ ${#sessions[@]} -eq 0 ] || kill -TERM "${sessions[@]}" 2>/dev/null || true
 		for ((i = 0; i < 100; i++)); do
 			running >/dev/null || break
 			sleep 0.1
@@ -270,6 +310,16 @@ cmd_stop() {
 	fi
 }
 
+cmd_install() {
+	install_dovecot
+	log "Dovecot $(dovecot --version | cut -d' ' -f1) installed"
+}
+
+cmd_restart() {
+	cmd_stop
+	cmd_start
+}
+
 cmd_status() {
 	local pid
 	pid=$(running) || { log "not running (state $STATE)"; return 1; }
@@ -278,7 +328,7 @@ cmd_status() {
 }
 
 case "${1:-}" in
-start | seed | stop | status)
+install | start | seed | stop | restart | status)
 	cmd=$1
 	shift
 	"cmd_$cmd" "$@"

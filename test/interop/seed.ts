@@ -1,11 +1,16 @@
 /**
- * Seeds the Dovecot of test/interop/dovecot.sh over IMAP with fixtures/corpus:
+ * Seeds a test server (test/interop/dovecot.sh, cyrus.sh, courier.sh) over IMAP with fixtures/corpus:
  *   alice: the folders of FOLDERS and the messages of MANIFEST (UIDs follow MANIFEST order),
  *   bob:   the messages of MANIFEST.bob,
  *   carol: nothing (logs in once, which creates her special-use folders).
  * A user whose INBOX already has messages is skipped unless --force.
  *
  *   tsx test/interop/seed.ts --port 1143 [--corpus fixtures/corpus] [--force]
+ *
+ * FOLDERS and MANIFEST name folders with "/" and no prefix; they are mapped to the server's
+ * personal namespace (NAMESPACE, RFC 2342): Courier-IMAP 5.0 puts them under "INBOX." with "."
+ * as separator. A folder the server refuses to create is skipped with its messages (Courier-IMAP
+ * 5.0.13 refuses `Emoji &2D3c7A-`, a modified UTF-7 surrogate pair).
  *
  * MANIFEST lines: FILE<TAB>MAILBOX<TAB>FLAGS<TAB>INTERNALDATE. FILE `@large-attachment` is
  * generated here (the same bytes as ../shared/servers/lib/seed-imap.sh makes: ~4.3 MB, a 3 MiB
@@ -99,30 +104,43 @@ async function seedUser(port: number, corpus: string, u: SeedUser, force: boolea
     await expectOk(c.command(`LOGIN ${quote(u.user)} ${quote(u.pass)}`), `LOGIN ${u.user}`);
     const caps = await expectOk(c.command('CAPABILITY'), 'CAPABILITY');
     const literalPlus = caps.untagged.some((r) => / LITERAL\+( |$)/i.test(r.line));
+    const map = await personalNamespace(c, caps);
     const status = await expectOk(c.command('STATUS INBOX (MESSAGES)'), 'STATUS INBOX');
     const existing = Number(/MESSAGES (\d+)/.exec(status.untagged.map((r) => r.line).join(' '))?.[1] ?? 0);
     if (existing > 0 && !force) return `${u.user}: INBOX already has ${existing} messages, not seeded again`;
     let folders = 0;
+    const refused = new Set<string>();
     if (u.folders) {
       for (const [name, subscribe] of tsvLines(u.folders)) {
-        const list = await expectOk(c.command(`LIST "" ${quote(name!)}`), `LIST ${name}`);
-        if (list.untagged.length === 0) {
-          await expectOk(c.command(`CREATE ${quote(name!)}`), `CREATE ${name}`);
+        const mailbox = map(name!);
+        const list = await c.command(`LIST "" ${quote(mailbox)}`);
+        if (list.status === 'OK' && list.untagged.length === 0) {
+          const created = await c.command(`CREATE ${quote(mailbox)}`);
+          if (created.status !== 'OK') {
+            console.error(`[seed] ${u.user}: ${mailbox} refused (${created.response.line}); skipped`);
+            refused.add(name!);
+            continue;
+          }
           folders++;
+        } else if (list.status !== 'OK') {
+          console.error(`[seed] ${u.user}: ${mailbox} refused (${list.response.line}); skipped`);
+          refused.add(name!);
+          continue;
         }
         const verb = (subscribe ?? 'yes') === 'yes' ? 'SUBSCRIBE' : 'UNSUBSCRIBE';
-        const r = await c.command(`${verb} ${quote(name!)}`);
+        const r = await c.command(`${verb} ${quote(mailbox)}`);
         if (verb === 'SUBSCRIBE' && r.status !== 'OK')
-          throw new Error(`SUBSCRIBE ${name}: ${r.response.line}`);
+          throw new Error(`SUBSCRIBE ${mailbox}: ${r.response.line}`);
       }
     }
     let messages = 0;
     let bytes = 0;
     for (const m of u.manifest ? readManifest(u.manifest) : []) {
+      if (refused.has(m.mailbox)) continue;
       const body = messageBytes(corpus, m.file);
       await expectOk(
-        c.append(m.mailbox, body, { flags: m.flags, date: m.date, literalPlus }),
-        `APPEND ${m.file} to ${m.mailbox}`,
+        c.append(map(m.mailbox), body, { flags: m.flags, date: m.date, literalPlus }),
+        `APPEND ${m.file} to ${map(m.mailbox)}`,
       );
       messages++;
       bytes += body.length;
@@ -132,6 +150,21 @@ async function seedUser(port: number, corpus: string, u: SeedUser, force: boolea
   } finally {
     c.destroy();
   }
+}
+
+/**
+ * From a corpus folder name ("/" separated, no prefix) to the server's: the personal namespace's
+ * prefix and separator (RFC 2342 NAMESPACE; without it, "" and "/").
+ */
+async function personalNamespace(c: TestImapClient, caps: TaggedResult): Promise<(name: string) => string> {
+  let prefix = '';
+  let separator = '/';
+  if (caps.untagged.some((r) => / NAMESPACE( |$)/i.test(r.line))) {
+    const ns = await expectOk(c.command('NAMESPACE'), 'NAMESPACE');
+    const m = /^\* NAMESPACE \(\("([^"]*)" "(.)"/i.exec(ns.untagged[0]?.line ?? '');
+    if (m) [prefix, separator] = [m[1]!, m[2]!];
+  }
+  return (name) => (name.toUpperCase() === 'INBOX' ? 'INBOX' : prefix + name.split('/').join(separator));
 }
 
 async function main(): Promise<void> {
