@@ -102,9 +102,14 @@ export class MailboxTracker {
       sets: this.sets,
       emit: (e) => this.events.push(e),
       problem,
-      modseq: (m) => {
-        if (m > this.highestModseq) this.highestModseq = m;
-      },
+      // A MODSEQ in a pushed FETCH does not raise HIGHESTMODSEQ: pushes are not sent in
+      // MODSEQ order (Dovecot 2.3.19 sends a burst's FETCHes in sequence order; under NOTIFY it
+      // holds changes back for a second), so a connection cut inside a burst, or a change held
+      // back, would leave a change below the highest MODSEQ seen that no QRESYNC or CHANGEDSINCE
+      // from it asks for again. Only a server's HIGHESTMODSEQ (RFC 7162 §3.1.2.1, in SELECT and
+      // in OK codes) says that everything up to it was sent. A resync then re-reads the messages
+      // changed since, which report nothing when their flags are the ones known.
+      modseq: () => {},
     };
     this.quiet = {
       sets: this.sets,

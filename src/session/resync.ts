@@ -69,9 +69,9 @@ export class Sync {
 
   /**
    * Builds the new list when the SELECT completes. With QRESYNC it starts from the baseline:
-   * its known UIDs less the vanished ones must not outnumber EXISTS; when they do, the server
-   * left out expunges, and the list falls back to placeholders (an `inconsistent` event: the
-   * session should finish the sync as `condstore` or `full` would).
+   * its known UIDs less the vanished ones must not outnumber EXISTS, and each FETCH must name
+   * the UID known at its number; when not, the server left out expunges, and the list falls
+   * back to placeholders until the UID list (`syncNeedsUids`: `UID SEARCH ALL`) places them.
    */
   build(baseline: UidIndex, ctx: ApplyContext): void {
     this.selecting = false;
@@ -94,9 +94,15 @@ export class Sync {
         list.modseqs[s] = baseline.modseqs[slot]!;
       });
       for (const set of this.vanished) applyVanished(list, set, true, ctx);
-      if (list.size > exists) {
-        ctx.problem(`QRESYNC: ${list.size} messages remain known, EXISTS says ${exists}`);
-        this.needsUids = true;
+      // More known than EXISTS: the server left expunges out. Not an inconsistency to report:
+      // the sync asks for the UID list (`syncNeedsUids`) and ends exact.
+      if (list.size > exists) this.needsUids = true;
+      // A FETCH whose UID is not the one known at its number: the server left an expunge out of
+      // VANISHED (Dovecot 2.3.19 under NOTIFY pushed a later MODSEQ while holding an expunge
+      // back, so the client's HIGHESTMODSEQ was past it). The UID list settles it.
+      for (const f of this.fetches) {
+        const uid = f.attributes.uid;
+        if (uid !== undefined && f.seq <= list.size && list.uidAt(f.seq) !== uid) this.needsUids = true;
       }
       if (this.needsUids) list.clear();
     }

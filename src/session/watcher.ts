@@ -32,6 +32,7 @@
 import type { Command } from '../model/command.ts';
 import type { FetchItem } from '../model/command-fetch.ts';
 import type { FetchAttributes } from '../model/fetch.ts';
+import type { ListResponse } from '../model/list.ts';
 import type { UntaggedResponse } from '../model/response.ts';
 import type { StatusAttributes } from '../model/status.ts';
 import { backoffDelay } from './backoff.ts';
@@ -121,6 +122,9 @@ export class Watcher implements ConnectionMachine {
   private reportedConnected = false;
   /** The IDLE a DONE was sent for. */
   private idleDone: number | null = null;
+  /** LIST sent on this connection (under NOTIFY); the mailbox names known (null: never listed). */
+  private listed = false;
+  private names: Map<string, ListResponse> | null = null;
   /** The placeholder range last FETCHed, and whether a NOOP followed (see `nextWork`). */
   private placeholderKey = '';
   private placeholderNoop = false;
@@ -158,6 +162,19 @@ export class Watcher implements ConnectionMachine {
   /** True after `stop` finished or a fatal error: nothing more will happen. */
   get finished(): boolean {
     return this.done;
+  }
+
+  /**
+   * Asks the server for news now (a NOOP; out of IDLE first): what a "refresh" does. Under
+   * NOTIFY it also reports a change Dovecot kept back (see `notifyCatchUp`). Does nothing while
+   * not connected.
+   */
+  check(now: number): void {
+    if (this.stage !== 'push' || this.session === null) return;
+    this.probeDue = true;
+    if (this.idleId !== null) this.leaveIdle(now);
+    else this.advance(now);
+    this.drain(now);
   }
 
   /** Logs out and ends (Ctrl-C): DONE if idling, LOGOUT, then the driver closes. */
@@ -219,6 +236,7 @@ export class Watcher implements ConnectionMachine {
     this.closing = false;
     this.placeholderKey = '';
     this.unsettled = false;
+    this.listed = false;
     this.reason = 'the connection ended';
   }
 
@@ -461,6 +479,7 @@ export class Watcher implements ConnectionMachine {
     for (const e of this.tracker.takeEvents()) {
       // NOTIFY's STATUS repeats what it said (Dovecot sends every mailbox's twice after SET).
       if (e.type === 'mailbox' && e.change === 'status' && this.sameStatus(e.mailbox, e.status)) continue;
+      this.namesFollow(e);
       this.events.push({ ...e, mailbox: e.type === 'mailbox' ? e.mailbox : mailbox } as MailboxEvent & {
         mailbox: string;
       });
@@ -743,6 +762,20 @@ export class Watcher implements ConnectionMachine {
   private nextWork(now: number): (() => void) | null {
     const s = this.session!;
     const t = this.tracker;
+    if (this.mode === 'notify' && !this.listed) {
+      // NOTIFY reports renames, creations and deletions as they happen (RFC 5465 §5.4), not
+      // those made while the watcher was away: a LIST before NOTIFY SET, compared with the
+      // names known, reports those as `deleted` and `created` (a rename is both).
+      return () => {
+        this.listed = true;
+        this.work({ name: 'LIST', reference: '', pattern: '*' }, now, (c) => {
+          if (c.status !== 'OK') return;
+          const now2: ListResponse[] = [];
+          for (const r of c.untagged) if (r.kind === 'list') now2.push(r);
+          this.mailboxList(now2);
+        });
+      };
+    }
     if (this.mode === 'notify' && !this.notifySet && s.hasCapability('NOTIFY')) {
       return () => {
         this.notifySet = true;
@@ -849,6 +882,33 @@ export class Watcher implements ConnectionMachine {
         });
         this.ownStatus.add(id);
       }
+    }
+  }
+
+  /** A LIST of every mailbox: what changed since the last one is reported (not the first time). */
+  private mailboxList(list: readonly ListResponse[]): void {
+    const next = new Map<string, ListResponse>();
+    for (const r of list)
+      if (!r.flags.some((f) => f.toLowerCase() === '\\nonexistent')) next.set(r.mailbox, r);
+    const before = this.names;
+    this.names = next;
+    if (before === null) return;
+    for (const [name, r] of before) {
+      if (!next.has(name)) this.events.push({ type: 'mailbox', change: 'deleted', mailbox: name, list: r });
+    }
+    for (const [name, r] of next) {
+      if (!before.has(name)) this.events.push({ type: 'mailbox', change: 'created', mailbox: name, list: r });
+    }
+  }
+
+  /** A mailbox event pushed under NOTIFY keeps the known names current. */
+  private namesFollow(e: MailboxEvent): void {
+    const names = this.names;
+    if (names === null || e.type !== 'mailbox' || e.change === 'status') return;
+    if (e.change === 'deleted') names.delete(e.mailbox);
+    else {
+      if (e.change === 'renamed') names.delete(e.oldName);
+      names.set(e.mailbox, e.list);
     }
   }
 

@@ -29,6 +29,7 @@ export const startRealWatchers: StartWatcher = async (opts) => {
       mailboxes: [mailbox],
       // short waits: the soak cuts often and wants the catch-up soon
       backoff: { initial: 100, max: 2_000 },
+      ...(process.env['SOAK_PUSH'] === 'idle' && { push: 'idle' as const }),
       ...(opts.trace && { log: (dir: 'C' | 'S', b: Uint8Array) => opts.trace?.(`${mailbox}`, dir, b) }),
     });
     let ready = false;
@@ -51,10 +52,23 @@ export const startRealWatchers: StartWatcher = async (opts) => {
     });
     return { watcher, handle, isReady: () => ready };
   });
-  const settled = async (): Promise<void> => {
-    while (!runs.every((r) => r.isReady())) await new Promise((r) => setTimeout(r, 50));
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const allReady = async (): Promise<void> => {
+    while (!runs.every((r) => r.isReady())) await sleep(50);
   };
-  await settled();
+  // In sync, then past Dovecot's NOTIFY window (a change within ~1 s of a command is pushed
+  // only with the next one), then a check (the NOOP a client's refresh sends) and its answer.
+  const settled = async (): Promise<void> => {
+    await allReady();
+    await sleep(1600);
+    for (const r of runs) {
+      r.watcher.check(r.handle.now());
+      r.handle.wake();
+    }
+    await sleep(500);
+    await allReady();
+  };
+  await allReady();
   return {
     settled,
     stop: async () => {

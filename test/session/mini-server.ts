@@ -38,6 +38,8 @@ export class Store {
   uidNext = 1;
   modseq = 1n;
   messages: Message[] = [];
+  /** The other mailboxes (INBOX is the store itself). */
+  readonly folders = new Set<string>(['Archive']);
   readonly log: Change[] = [];
   readonly connections = new Set<MiniConnection>();
 
@@ -73,6 +75,13 @@ export class Store {
     this.modseq++;
     this.log.push({ op: 'expunge', uid });
     for (const c of this.connections) c.changed({ op: 'expunge', uid });
+  }
+
+  /** A folder renamed (RFC 5465 §5.4: pushed as LIST with OLDNAME under NOTIFY). */
+  rename(from: string, to: string): void {
+    this.folders.delete(from);
+    this.folders.add(to);
+    for (const c of this.connections) c.mailboxName(`* LIST () "/" "${to}" ("OLDNAME" ("${from}"))`);
   }
 
   /** The mailbox recreated: new UIDVALIDITY, the same messages under new UIDs. */
@@ -149,6 +158,11 @@ export class MiniConnection {
   drop(): void {
     this.open = false;
     this.store.connections.delete(this);
+  }
+
+  /** A MailboxName event: sent at once under NOTIFY, else never. */
+  mailboxName(line: string): void {
+    if (this.notify) this.send(line);
   }
 
   changed(c: Change): void {
@@ -230,6 +244,10 @@ export class MiniConnection {
       case 'NOTIFY':
         this.notify = c.groups !== null;
         this.flush();
+        ok();
+        return;
+      case 'LIST':
+        for (const name of ['INBOX', ...this.store.folders]) this.send(`* LIST () "/" "${name}"`);
         ok();
         return;
       case 'STATUS':

@@ -270,7 +270,7 @@ export class Scenario {
   private fetched(i: number, m: ServerMsg, withUid: boolean, withModseq: boolean): void {
     const v = this.view[i]!;
     const modseq = withModseq ? m.modseq : undefined;
-    if (modseq !== undefined) this.raise(modseq);
+    // A pushed MODSEQ does not raise the client's HIGHESTMODSEQ (session/mailbox-tracker.ts).
     const changed = !same(v.flags, m.flags);
     v.flags = m.flags.slice();
     if (modseq !== undefined) v.modseq = modseq;

@@ -160,29 +160,52 @@ describe('Watcher: push by IDLE', () => {
 describe('Watcher: NOTIFY and polling', () => {
   it('NOTIFY where advertised: NOTIFY SET after the sync, no IDLE, changes pushed at once', () => {
     const loop = start({ notify: true, idle: true, preview: true });
-    expect(loop.commands).toEqual(['LOGIN', 'SELECT', 'NOTIFY']);
+    expect(loop.commands).toEqual(['LOGIN', 'SELECT', 'LIST', 'NOTIFY']);
     expect(loop.of('ready')[0]!.push).toBe('notify');
     loop.store.append();
     loop.advance(0);
-    expect(loop.commands).toEqual(['LOGIN', 'SELECT', 'NOTIFY', 'FETCH']);
+    expect(loop.commands).toEqual(['LOGIN', 'SELECT', 'LIST', 'NOTIFY', 'FETCH']);
     expect(loop.of('new', 'message').map((e) => e.type)).toEqual(['new', 'message']);
+  });
+
+  it('NOTIFY: renames pushed as they happen; those made while away found by LIST on the next connection', () => {
+    const loop = start({ notify: true, preview: true });
+    loop.store.rename('Archive', 'Old');
+    loop.advance(0);
+    loop.cut();
+    loop.store.rename('Old', 'Older');
+    loop.advance(1000);
+    expect(
+      loop.of('mailbox').map((e) => [e.change, e.mailbox, e.change === 'renamed' ? e.oldName : '']),
+    ).toEqual([
+      ['renamed', 'Old', 'Archive'],
+      ['deleted', 'Old', ''],
+      ['created', 'Older', ''],
+    ]);
+  });
+
+  it('check(): a NOOP now, out of IDLE first', () => {
+    const loop = start({ idle: true });
+    loop.w.check(loop.now);
+    loop.advance(0);
+    expect(loop.commands).toEqual(['LOGIN', 'SELECT', 'IDLE', 'NOOP', 'IDLE']);
   });
 
   it('NOTIFY: a NOOP 1.5 s after news (Dovecot hides changes for ~1 s after a command), then only probes', () => {
     const loop = start({ notify: true, preview: true }, { probeAfter: 60_000 });
     loop.advance(1499);
-    expect(loop.commands).toEqual(['LOGIN', 'SELECT', 'NOTIFY']);
+    expect(loop.commands).toEqual(['LOGIN', 'SELECT', 'LIST', 'NOTIFY']);
     loop.advance(1);
-    expect(loop.commands).toEqual(['LOGIN', 'SELECT', 'NOTIFY', 'NOOP']);
+    expect(loop.commands).toEqual(['LOGIN', 'SELECT', 'LIST', 'NOTIFY', 'NOOP']);
     loop.advance(10_000);
     loop.store.append();
     loop.advance(1500);
-    expect(loop.commands).toEqual(['LOGIN', 'SELECT', 'NOTIFY', 'NOOP', 'FETCH', 'NOOP']);
+    expect(loop.commands).toEqual(['LOGIN', 'SELECT', 'LIST', 'NOTIFY', 'NOOP', 'FETCH', 'NOOP']);
     // Quiet since: the next command is the liveness probe, 60 s after the last answer.
     loop.advance(59_999);
-    expect(loop.commands).toHaveLength(6);
+    expect(loop.commands).toHaveLength(7);
     loop.advance(1);
-    expect(loop.commands).toEqual(['LOGIN', 'SELECT', 'NOTIFY', 'NOOP', 'FETCH', 'NOOP', 'NOOP']);
+    expect(loop.commands).toEqual(['LOGIN', 'SELECT', 'LIST', 'NOTIFY', 'NOOP', 'FETCH', 'NOOP', 'NOOP']);
   });
 
   it('without IDLE: NOOP every pollInterval, changes read from its answers', () => {
