@@ -3,7 +3,8 @@
  * watcher (soak.ts `StartWatcher`): one Watcher per watched mailbox, its mailbox events passed on
  * as they are (they are the tracker's, with the mailbox added).
  *
- * A rename is a personal-namespace event that every Watcher under NOTIFY hears: a `mailbox` event
+ * A rename is a personal-namespace event that every Watcher under NOTIFY hears: it is taken from
+ * the first Watcher only; a `mailbox` event
  * one watcher already passed on (same change, names) is not passed on again, so that one rename
  * is one event, heard by whichever watcher was connected.
  */
@@ -23,7 +24,7 @@ const TRACKER_EVENTS = new Set(['new', 'expunge', 'flags', 'reset', 'synced', 'm
  */
 export const startRealWatchers: StartWatcher = async (opts) => {
   const passed = new Set<string>();
-  const runs = opts.mailboxes.map((mailbox) => {
+  const runs = opts.mailboxes.map((mailbox, index) => {
     const watcher = new Watcher({
       login: { username: opts.user, password: opts.password },
       mailboxes: [mailbox],
@@ -41,6 +42,10 @@ export const startRealWatchers: StartWatcher = async (opts) => {
           if (e.type === 'ready') ready = true;
           else if (e.type === 'disconnected' || e.type === 'connecting') ready = false;
           if (!TRACKER_EVENTS.has(e.type)) continue;
+          // Each Watcher follows one mailbox and hears the whole namespace: the namespace's
+          // news (renames, creations, deletions, live or found by its LIST after a reconnect)
+          // is taken from the first one only, as one watcher of all mailboxes would report it.
+          if (e.type === 'mailbox' && e.change !== 'status' && index > 0) continue;
           if (e.type === 'mailbox') {
             const key = `${e.change} ${e.change === 'renamed' ? e.oldName : ''} ${e.mailbox}`;
             if (e.change !== 'status' && passed.has(key)) continue;

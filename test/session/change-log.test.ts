@@ -57,6 +57,23 @@ const eMailbox = (change: 'created' | 'deleted', mailbox: string): WatchedEvent 
 const counts = (r: Comparison) => [r.lost, r.duplicated, r.phantom];
 
 describe('compareLogs', () => {
+  it('rule 3: the union of two consecutive sets passes (Courier adds before it removes); any other set is a phantom', () => {
+    const changes = [append(1, ['$Work']), flags(1, ['\\Answered'])];
+    const t = truth([], [[1, ['\\Answered']]]);
+    const passing = compareLogs(
+      changes,
+      [eNew(1, ['$Work']), eFlags(1, ['$Work', '\\Answered']), eFlags(1, ['\\Answered'])],
+      t,
+    );
+    expect([passing.lost, passing.duplicated, passing.phantom]).toEqual([0, 0, 0]);
+    const made = compareLogs(
+      changes,
+      [eNew(1, ['$Work']), eFlags(1, ['\\Seen']), eFlags(1, ['\\Answered'])],
+      t,
+    );
+    expect(made.phantom).toBe(1);
+  });
+
   it('a complete live log: nothing lost, duplicated or made up', () => {
     const changes = [append(5, ['\\Seen']), flags(5, ['\\Seen', '\\Flagged']), flags(1, []), expunge(5)];
     const events = [
