@@ -5,22 +5,18 @@
  * multipart/signed: RFC 1847 §2.1; dispositions: RFC 2183.
  */
 import { describe, expect, test } from 'vitest';
+import { attachments, inlineImages, textParts } from '../../src/bodystructure/find.ts';
 import { assignSections } from '../../src/bodystructure/sections.ts';
 import {
-  attachments,
-  type BodyStructure,
   filename,
   findSection,
-  inlineImages,
   isMultipart,
-  type MultipartBody,
   messageSections,
   mimeHeaderSection,
   param,
-  type SinglePartBody,
-  textParts,
   walk,
-} from '../../src/index.ts';
+} from '../../src/bodystructure/walk.ts';
+import type { BodyStructure, MultipartBody, SinglePartBody } from '../../src/model/body.ts';
 
 function part(type: string, subtype: string, extra: Partial<SinglePartBody> = {}): SinglePartBody {
   return {

@@ -5,8 +5,9 @@
  * worked out in the comment beside it.
  */
 import { describe, expect, test } from 'vitest';
+import { planFetch, planTextFetch } from '../../src/bodystructure/plan.ts';
 import { assignSections } from '../../src/bodystructure/sections.ts';
-import { type MultipartBody, planFetch, planTextFetch, type SinglePartBody } from '../../src/index.ts';
+import type { MultipartBody, SinglePartBody } from '../../src/model/body.ts';
 
 function part(extra: Partial<SinglePartBody> = {}): SinglePartBody {
   return {
