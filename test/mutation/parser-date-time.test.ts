@@ -1,28 +1,38 @@
 /**
  * Known answers for `date-time` (src/parser/date-time.ts; RFC 9051 §9, RFC 3501 §9) read as a
- * FETCH INTERNALDATE: the instant, the raw string, and for refusals the error's code, offset
- * and expectation. The value starts at stream offset 25 (after `* 1 FETCH (INTERNALDATE "`).
+ * FETCH INTERNALDATE: the instant, the raw string, where the cursor stops, and for refusals the
+ * error's code, offset and expectation.
  */
 import { describe, expect, test } from 'vitest';
-import type { FetchResponse } from '../../src/index.ts';
-import { asJson, bytes, decodeWhole } from '../helpers/decode.ts';
+import { ImapParseError } from '../../src/errors.ts';
+import { Cursor } from '../../src/lexer/cursor.ts';
+import { takeDateTime } from '../../src/parser/date-time.ts';
 
-const AT = 25;
+/** Where the value starts: after `INTERNALDATE "`, as in a FETCH response. */
+const AT = 14;
 
-function internalDate(value: string): { iso: string; raw: string | undefined } {
-  const [item] = decodeWhole(bytes(`* 1 FETCH (INTERNALDATE "${value}")\r\n`));
-  const a = (item as FetchResponse).attributes;
-  if (a?.internalDate === undefined) throw new Error(JSON.stringify(asJson([item!])));
-  return { iso: a.internalDate.toISOString(), raw: a.internalDateRaw };
+function cursor(value: string): Cursor {
+  const c = new Cursor();
+  c.buf = new TextEncoder().encode(`INTERNALDATE "${value}")`);
+  c.pos = AT - 1;
+  c.end = c.buf.length;
+  return c;
 }
 
-function refused(value: string): { code: unknown; offset: unknown; expected: unknown } {
-  const [item] = asJson(decodeWhole(bytes(`* 1 FETCH (INTERNALDATE "${value}")\r\n`))) as {
-    code: unknown;
-    offset: unknown;
-    expected: unknown;
-  }[];
-  return { code: item!.code, offset: item!.offset, expected: item!.expected };
+function internalDate(value: string): { iso: string; raw: string; pos: number } {
+  const c = cursor(value);
+  const { date, raw } = takeDateTime(c);
+  return { iso: date.toISOString(), raw, pos: c.pos };
+}
+
+function refused(value: string): { code: string; offset: number; expected: string } {
+  try {
+    takeDateTime(cursor(value));
+  } catch (e) {
+    if (!(e instanceof ImapParseError)) throw e;
+    return { code: e.code, offset: e.offset, expected: e.expected };
+  }
+  throw new Error(`${value}: no error`);
 }
 
 const syntax = (at: number, expected: string) => ({ code: 'SYNTAX', offset: AT + at, expected });
@@ -32,6 +42,7 @@ describe('date-time values', () => {
     expect(internalDate('17-Jul-1996 02:44:25 -0700')).toEqual({
       iso: '1996-07-17T09:44:25.000Z',
       raw: '17-Jul-1996 02:44:25 -0700',
+      pos: AT + 27,
     });
     expect(internalDate('01-Jan-2024 01:30:00 +0130').iso).toBe('2024-01-01T00:00:00.000Z');
     expect(internalDate('31-Dec-2023 23:00:00 -0130').iso).toBe('2024-01-01T00:30:00.000Z');

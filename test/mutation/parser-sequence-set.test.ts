@@ -1,29 +1,38 @@
 /**
  * Known answers for `sequence-set` and `uid-set` (src/parser/sequence-set.ts): RFC 9051 §9
- * `sequence-set`, `seq-number = nz-number / "*"`; RFC 4315 `uid-set` (no "*"), read in
+ * `sequence-set`, `seq-number = nz-number / "*"`; RFC 4315 `uid-set` (no "*"), as read in
  * `VANISHED` (RFC 7162 §3.2.10) and a `MODIFIED` response code (RFC 7162 §3.1.3). The fast path
  * reads up to 9 digits itself; longer numbers go through the cursor's range checks.
  */
 import { describe, expect, test } from 'vitest';
-import { parseResponse, type SequenceSet, sequenceSetPairs } from '../../src/index.ts';
-import { asJson, bytes, decodeWhole } from '../helpers/decode.ts';
+import { ImapParseError } from '../../src/errors.ts';
+import { Cursor } from '../../src/lexer/cursor.ts';
+import type { SequenceSet } from '../../src/model/sequence-set.ts';
+import { sequenceSetPairs, takeSequenceSet } from '../../src/parser/sequence-set.ts';
 
-function vanished(set: string): SequenceSet {
-  const r = parseResponse(bytes(`* VANISHED ${set}\r\n`));
-  if (r.type !== 'untagged' || r.kind !== 'vanished') throw new Error(r.type);
-  return r.uids;
+/** The set at the start of `s` + " x" (what follows a set in a response). */
+function read(s: string, star: boolean): SequenceSet {
+  const c = new Cursor();
+  c.buf = new TextEncoder().encode(`${s} x`);
+  c.end = c.buf.length;
+  const set = takeSequenceSet(c, star);
+  expect(c.pos).toBe(s.length);
+  return set;
 }
 
-function modified(set: string): SequenceSet {
-  const r = parseResponse(bytes(`A1 OK [MODIFIED ${set}] done\r\n`));
-  if (r.type !== 'tagged' || r.code?.name !== 'MODIFIED') throw new Error(r.type);
-  return r.code.set;
-}
+/** A `uid-set`, as in VANISHED. */
+const vanished = (s: string) => read(s, false);
+/** A `sequence-set`, as in a MODIFIED response code. */
+const modified = (s: string) => read(s, true);
 
-/** The error of `* VANISHED <set>`: the set starts at offset 11. */
-function refused(set: string): unknown {
-  const [e] = asJson(decodeWhole(bytes(`* VANISHED ${set}\r\n`))) as { code: unknown; offset: unknown }[];
-  return { code: e!.code, offset: e!.offset };
+function refused(set: string): { code: string; offset: number } {
+  try {
+    vanished(set);
+  } catch (e) {
+    if (!(e instanceof ImapParseError)) throw e;
+    return { code: e.code, offset: e.offset };
+  }
+  throw new Error(`${set}: no error`);
 }
 
 describe('values', () => {
@@ -53,19 +62,19 @@ describe('values', () => {
       { start: 9, end: '*' },
     ]);
     expect(modified('*').ranges).toEqual([{ start: '*', end: '*' }]);
-    expect(refused('1:*')).toEqual({ code: 'SYNTAX', offset: 13 });
+    expect(refused('1:*')).toEqual({ code: 'SYNTAX', offset: 2 });
   });
 });
 
 describe('refusals (nz-number: no 0, no leading zero, at most 2^32 - 1)', () => {
   test.each([
-    ['0', 'SYNTAX', 11],
-    ['5,0', 'SYNTAX', 13],
-    ['1:0', 'SYNTAX', 13],
-    ['01', 'SYNTAX', 11],
-    ['4294967296', 'NUMBER_RANGE', 11],
-    ['1,12345678901', 'NUMBER_RANGE', 13],
-    ['x', 'SYNTAX', 11],
+    ['0', 'SYNTAX', 0],
+    ['5,0', 'SYNTAX', 2],
+    ['1:0', 'SYNTAX', 2],
+    ['01', 'SYNTAX', 0],
+    ['4294967296', 'NUMBER_RANGE', 0],
+    ['1,12345678901', 'NUMBER_RANGE', 2],
+    ['x', 'SYNTAX', 0],
   ])('%s: %s at %i', (set, code, offset) => {
     expect(refused(set)).toEqual({ code, offset });
   });
