@@ -47,6 +47,10 @@ describe('number (RFC 9051 §9: unsigned 32-bit)', () => {
     const short = cur('12345', 0, 2);
     expect(short.takeNumber()).toBe(12);
     expect(short.pos).toBe(2);
+    // Lengths count from the number's start, not from the buffer's.
+    const later = cur('A 123456789 ', 2);
+    expect(later.takeNumber()).toBe(123456789);
+    expect(later.pos).toBe(11);
   });
 
   test('refusals: no digit, past 2^32 - 1, more than 10 digits', () => {
@@ -73,6 +77,12 @@ describe('number64 (RFC 9051 §9) and mod-sequence-value (RFC 7162 §7)', () => 
     const short = cur('1234567890123456', 0, 15);
     expect(short.takeSafeNumber()).toBe(123456789012345);
     expect(short.pos).toBe(15);
+    const cut = cur('12345', 0, 2);
+    expect(cut.takeSafeNumber()).toBe(12);
+    expect(cut.pos).toBe(2);
+    const later = cur('SIZE 123456789012 ', 5);
+    expect(later.takeSafeNumber()).toBe(123456789012);
+    expect(later.pos).toBe(17);
     expect(refusal(() => cur('9007199254740992').takeSafeNumber())).toEqual(range(0, 'a number below 2^53'));
     expect(refusal(() => cur('x').takeSafeNumber())).toEqual(syntax(0, 'number'));
   });
@@ -85,6 +95,9 @@ describe('number64 (RFC 9051 §9) and mod-sequence-value (RFC 7162 §7)', () => 
     const short = cur('12345678901234567', 0, 16);
     expect(short.takeNumber64()).toBe(1234567890123456n);
     expect(short.pos).toBe(16);
+    const later = cur('MODSEQ 12345678901234567 ', 7);
+    expect(later.takeNumber64()).toBe(12345678901234567n);
+    expect(later.pos).toBe(24);
     expect(refusal(() => cur('9223372036854775808').takeNumber64())).toEqual(range(0, 'a 63-bit number'));
     expect(refusal(() => cur('000000000000000000001').takeNumber64())).toEqual(range(0, 'a 63-bit number'));
     expect(refusal(() => cur(' ').takeNumber64())).toEqual(syntax(0, 'number'));
@@ -179,6 +192,9 @@ describe('single bytes, keywords, line ends', () => {
     s.expectSp();
     expect(s.skipIf(0x28)).toBe(true);
     expect(s.pos).toBe(2);
+    const x = cur('x');
+    expect(x.skipIf(0x28)).toBe(false);
+    expect(x.pos).toBe(0);
   });
 
   test('isKeyword: case-insensitive, followed by a byte that is not ATOM-CHAR, within end', () => {
@@ -223,6 +239,7 @@ describe('single bytes, keywords, line ends', () => {
     lf.expectEnd();
     expect(lf.pos).toBe(1);
     expect(refusal(() => cur('\rx').expectEnd())).toEqual(syntax(0, 'CRLF'));
+    expect(refusal(() => cur('x\n').expectEnd())).toEqual(syntax(0, 'CRLF'));
     expect(refusal(() => cur(' \r\n').expectEnd())).toEqual(syntax(0, 'CRLF'));
     expect(refusal(() => cur('\r\nX').expectEnd())).toEqual(syntax(2, 'end of response'));
     const seen: [string, number][] = [];
@@ -233,6 +250,7 @@ describe('single bytes, keywords, line ends', () => {
     expect(seen).toEqual([['trailingSpace', 1]]);
     expect(cur(' \n').skipTrailingSpace()).toBe(true);
     expect(cur(' x').skipTrailingSpace()).toBe(false);
+    expect(cur('x\r\n').skipTrailingSpace()).toBe(false);
     expect(cur('  \r\n').skipTrailingSpace()).toBe(false);
   });
 
