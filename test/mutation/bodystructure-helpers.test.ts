@@ -51,6 +51,10 @@ describe('assignSections (RFC 9051 §6.4.5)', () => {
     expect([root.section, inner.section]).toEqual(['1', '1.1']);
   });
 
+  test('a single part that says "multipart" (no parts list) is numbered as a single part', () => {
+    expect(numbered(part('multipart', 'mixed')).section).toBe('1');
+  });
+
   test('a root multipart has no number, even one it had before', () => {
     const root = multi('mixed', [part('text', 'plain'), part('image', 'png')], { section: 'stale' });
     numbered(root);
