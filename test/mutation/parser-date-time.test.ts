@@ -79,6 +79,21 @@ describe('date-time values', () => {
 });
 
 describe('date-time refusals', () => {
+  test('the opening DQUOTE; the closing one within the end of the text', () => {
+    const c = cursor('17-Jul-1996 02:44:25 -0700');
+    c.pos = AT;
+    expect(() => takeDateTime(c)).toThrow(expect.objectContaining({ offset: AT, expected: 'date-time' }));
+    const cut = cursor('17-Jul-1996 02:44:25 -0700');
+    cut.end = AT + 26;
+    expect(() => takeDateTime(cut)).toThrow(
+      expect.objectContaining({ offset: AT, expected: 'date-time "dd-Mon-yyyy hh:mm:ss +zzzz"' }),
+    );
+    // The value may end the text.
+    const last = cursor('17-Jul-1996 02:44:25 -0700');
+    last.end = AT + 27;
+    expect(takeDateTime(last).raw).toBe('17-Jul-1996 02:44:25 -0700');
+  });
+
   const invalid = syntax(0, 'a valid date-time');
 
   test('days, hours, minutes, seconds and zone minutes out of range', () => {
@@ -105,6 +120,8 @@ describe('date-time refusals', () => {
     expect(refused(' x-Jul-1996 02:44:25 -0700')).toEqual(syntax(1, 'DIGIT'));
     expect(refused('17/Jul-1996 02:44:25 -0700')).toEqual(syntax(2, '"-"'));
     expect(refused('17-Jux-1996 02:44:25 -0700')).toEqual(syntax(3, 'date-month'));
+    expect(refused('17-Xul-1996 02:44:25 -0700')).toEqual(syntax(3, 'date-month'));
+    expect(refused('17-Jxl-1996 02:44:25 -0700')).toEqual(syntax(3, 'date-month'));
     expect(refused('17-Jul/1996 02:44:25 -0700')).toEqual(syntax(6, '"-"'));
     expect(refused('17-Jul-199x 02:44:25 -0700')).toEqual(syntax(10, 'DIGIT'));
     expect(refused('17-Jul-1996T02:44:25 -0700')).toEqual(syntax(11, 'SP'));
