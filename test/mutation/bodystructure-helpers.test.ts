@@ -214,6 +214,35 @@ describe('find.ts', () => {
     expect(attachments(root).map((p) => p.section)).toEqual(['2', '3', '4', '5', '7.3', '7.4']);
   });
 
+  test('textParts: text/* only, an attachment disposition without a name, every sibling visited', () => {
+    const root = numbered(
+      multi('mixed', [
+        multi('alternative', [part('text', 'plain', { disposition: { type: 'attachment', params: [] } })]),
+        part('application', 'html'),
+        part('text', 'plain'),
+        part('text', 'html'),
+      ]),
+    );
+    expect(sections(textParts(root))).toEqual(['3', '4']);
+    const alt = numbered(
+      multi('mixed', [multi('alternative', [part('text', 'plain')]), part('text', 'html')]),
+    );
+    expect(sections(textParts(alt))).toEqual(['1.1', '2']);
+  });
+
+  test('attachments: an inline image outside a multipart/related is an attachment', () => {
+    const root = numbered(multi('mixed', [part('text', 'plain'), part('image', 'png', { id: '<i@x>' })]));
+    expect(attachments(root).map((p) => p.section)).toEqual(['2']);
+  });
+
+  test('attachments of a message that is itself one message part', () => {
+    // A message/rfc822 at the root (its own body encapsulated) is the thing to save.
+    const fwd = numbered(part('message', 'rfc822', { body: part('text', 'plain') }));
+    expect(attachments(fwd)).toEqual([fwd]);
+    // A delivery status at the root is the message, not an attachment of it.
+    expect(attachments(numbered(part('message', 'delivery-status')))).toEqual([]);
+  });
+
   test('attachments: a message that is one non-text part is not its own attachment', () => {
     expect(attachments(numbered(part('application', 'pdf')))).toEqual([]);
     const named = numbered(part('application', 'pdf', { disposition: attachment }));
@@ -227,6 +256,8 @@ describe('find.ts', () => {
           part('text', 'html'),
           part('image', 'png', { id: '<logo@x>' }),
           part('image', 'png', { id: 'bare@x' }),
+          part('image', 'png', { id: '<a<b>' }),
+          part('image', 'png', { id: '<c>d>' }),
           part('image', 'png', { id: '<att@x>', disposition: attachment }),
           part('image', 'png'),
           part('application', 'pdf', { id: '<doc@x>' }),
@@ -237,6 +268,8 @@ describe('find.ts', () => {
     expect(inlineImages(root).map((i) => [i.contentId, i.part.section])).toEqual([
       ['logo@x', '1.2'],
       ['bare@x', '1.3'],
+      ['a<b', '1.4'],
+      ['c>d', '1.5'],
       ['late@x', '2'],
     ]);
   });
