@@ -150,6 +150,34 @@ describe('planTextFetch: the base64 cut (RFC 2045 §6.8)', () => {
     });
   });
 
+  test('a whole base64 part is not cut; under one quantum, nothing', () => {
+    expect(planTextFetch(b64(100), { budget: 200 })).toMatchObject({
+      item: 'BODY.PEEK[1]',
+      bytes: 100,
+      partial: false,
+    });
+    expect(planTextFetch(b64(1000), { budget: 3 })).toMatchObject({ item: 'BODY.PEEK[1]<0.0>', bytes: 0 });
+  });
+
+  test('the edges of a line count that fits: (n-1)(len+2) < size <= n(len+2)', () => {
+    // 13 lines of 76 hold 937 to 1014 octets; 12 lines of 76 hold 859 to 936.
+    expect(planTextFetch(b64(1014, 13), { budget: 300 }).lineLength).toBe(76);
+    // 936 in 13 or 14 lines: not 76 columns; 13 lines of 72 (889 to 962) fit.
+    expect(planTextFetch(b64(936, 13), { budget: 300 }).lineLength).toBe(72);
+    // 850 in 12 or 13 lines: 13 lines of 64 (793 to 858).
+    expect(planTextFetch(b64(850, 12), { budget: 300 }).lineLength).toBe(64);
+    // 950 in 12 lines (no) or 13 (yes) of 76: either count confirms 76.
+    expect(planTextFetch(b64(950, 12), { budget: 300 })).toMatchObject({
+      lineLength: 76,
+      decodedExact: true,
+    });
+    // 1003 in 3 or 4 lines fits no multiple of 4: the guess from 3 lines, (1003 / 3 - 2) → 332.
+    expect(planTextFetch(b64(1003, 3), { budget: 300 })).toMatchObject({
+      lineLength: 332,
+      decodedExact: false,
+    });
+  });
+
   test('one line: no CRLF to skip', () => {
     // 0 lines counted, 70 octets: one line of at most 76.
     expect(planTextFetch(b64(70, 0), { budget: 40 })).toMatchObject({ bytes: 40, lineLength: 76 });
@@ -227,6 +255,7 @@ describe('planFetch: the budget split', () => {
         headerItem: 'BODY.PEEK[3.MIME]',
       },
     ]);
+    expect('filename' in plan.attachments[1]!).toBe(false);
     // 1001: headers min(512, 500) = 500, the text 501; left 500: one header.
     expect(planFetch(tree(), { budget: 1001 }).items).toEqual(['BODY.PEEK[1]<0.501>', 'BODY.PEEK[2.MIME]']);
     // The default budget (16 KiB) holds the whole text and both headers.
@@ -249,6 +278,18 @@ describe('planFetch: the budget split', () => {
     // 100: the preview is charged the whole budget; no text, no header.
     const small = planFetch(tree(), { budget: 100, capabilities: ['PREVIEW'] });
     expect([small.items, small.bytes, small.text]).toEqual([['PREVIEW'], 100, undefined]);
+  });
+
+  test('BINARY among the capabilities reaches the text plan', () => {
+    const root: MultipartBody = {
+      type: 'multipart',
+      subtype: 'mixed',
+      parts: [part({ encoding: 'base64', size: 400 })],
+    };
+    assignSections(root);
+    expect(planFetch(root, { budget: 100, capabilities: ['binary'] }).items).toEqual([
+      'BINARY.PEEK[1]<0.100>',
+    ]);
   });
 
   test('no text part: no PREVIEW either', () => {
