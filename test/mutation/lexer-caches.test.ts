@@ -36,6 +36,13 @@ describe('KeywordTable', () => {
     expect(t.get(ascii('aqqd'), 0, 4)).toBeUndefined();
   });
 
+  test('a longer word in the same bucket is not a match for its prefix', () => {
+    // Bucket (n × 7 + first × 31 + last) & 255, letters folded: "AB" and "ABCDEF?" are both 47.
+    const t = new KeywordTable<number>().add('ABCDEF?', 1);
+    expect(t.get(ascii('ab'), 0, 2)).toBeUndefined();
+    expect(t.get(ascii('abcdef?'), 0, 7)).toBe(1);
+  });
+
   test('an empty table and an empty range', () => {
     expect(new KeywordTable<number>().get(ascii('OK'), 0, 2)).toBeUndefined();
     expect(new KeywordTable<number>().add('', 7).get(ascii('x'), 1, 1)).toBe(7);
@@ -50,6 +57,7 @@ describe('TextCache and StringCache', () => {
     expect(c.store(a, 2, 7, '\\Seen')).toBe('\\Seen');
     const b = ascii('\\Seen yy');
     expect(c.lookup(b, 0, 5)).toBe('\\Seen');
+    expect(c.lookup(a, 2, 7)).toBe('\\Seen');
     // Same length, other bytes: a miss.
     expect(c.lookup(ascii('\\Sean'), 0, 5)).toBeUndefined();
     // A prefix: other length, a miss.
@@ -84,6 +92,19 @@ describe('TextCache and StringCache', () => {
     expect(c.set(ascii('ccccc'), 0, 5, 2, 40)).toBe(40);
     expect(c.get(ascii('ccccc'), 0, 5, 2)).toBeUndefined();
     expect(new TextCache<number>(1, 4).get(a, 0, 2, 0)).toBeUndefined();
+    // Same slot, a key that is a prefix of the stored one: a miss.
+    const p = new TextCache<number>(4, 4);
+    p.set(ascii('abc'), 0, 3, 1, 50);
+    expect(p.get(ascii('ab'), 0, 2, 1)).toBeUndefined();
+    expect(p.get(ascii('xabc'), 1, 4, 1)).toBe(50);
+  });
+
+  test('TextCache: a key as wide as its slot leaves the next slot alone', () => {
+    const c = new TextCache<string>(2, 2);
+    c.set(ascii('cd'), 0, 2, 1, 'cd');
+    c.set(ascii('abX'), 0, 2, 0, 'ab');
+    expect(c.get(ascii('cd'), 0, 2, 1)).toBe('cd');
+    expect(c.get(ascii('ab'), 0, 2, 0)).toBe('ab');
   });
 
   test('fnv1a: FNV-1a 32-bit over the range', () => {
