@@ -62,6 +62,11 @@ describe('values', () => {
       { start: 9, end: '*' },
     ]);
     expect(modified('*').ranges).toEqual([{ start: '*', end: '*' }]);
+    // A sequence-set unless told otherwise.
+    const c = new Cursor();
+    c.buf = new TextEncoder().encode('*:4');
+    c.end = 3;
+    expect(takeSequenceSet(c).ranges).toEqual([{ start: '*', end: 4 }]);
     expect(refused('1:*')).toEqual({ code: 'SYNTAX', offset: 2 });
   });
 });
@@ -81,7 +86,9 @@ describe('refusals (nz-number: no 0, no leading zero, at most 2^32 - 1)', () => 
 });
 
 describe('long sets: pairs past 1,024 ranges', () => {
-  const long = Array.from({ length: 1030 }, (_, i) => (i % 2 === 0 ? `${2 * i + 1}` : `${2 * i + 1}:*`));
+  const long = Array.from({ length: 1030 }, (_, i) =>
+    i === 1027 ? '*:5' : i % 2 === 0 ? `${2 * i + 1}` : `${2 * i + 1}:*`,
+  );
 
   test('sequenceSetPairs: 0 stands for "*"; ranges made from the pairs', () => {
     const set = modified(long.join(','));
@@ -92,7 +99,15 @@ describe('long sets: pairs past 1,024 ranges', () => {
     expect(set.ranges.length).toBe(1030);
     expect(set.ranges[1029]).toEqual({ start: 2059, end: '*' });
     expect(set.ranges[1024]).toEqual({ start: 2049, end: 2049 });
+    expect(set.ranges[1027]).toEqual({ start: '*', end: 5 });
     expect(set.text).toBe(long.join(','));
+    // The pairs themselves, not a copy; ranges an ordinary (enumerable) property.
+    expect(sequenceSetPairs(set)).toBe(pairs);
+    expect(Object.getOwnPropertyDescriptor(set, 'ranges')).toMatchObject({
+      enumerable: true,
+      configurable: true,
+    });
+    expect(Object.keys(set)).toEqual(['text', 'ranges']);
   });
 
   test('a set of exactly 1,024 ranges stays objects; ranges can be replaced', () => {
@@ -102,6 +117,14 @@ describe('long sets: pairs past 1,024 ranges', () => {
     const big = vanished(Array.from({ length: 1025 }, (_, i) => `${i + 1}`).join(','));
     big.ranges = [{ start: 5, end: 6 }];
     expect([...sequenceSetPairs(big)]).toEqual([5, 6]);
+  });
+
+  test('past 2,048 ranges the pairs grow', () => {
+    const set = vanished(Array.from({ length: 2100 }, (_, i) => `${i + 1}`).join(','));
+    const pairs = sequenceSetPairs(set);
+    expect(pairs.length).toBe(4200);
+    expect([...pairs.subarray(4094, 4100)]).toEqual([2048, 2048, 2049, 2049, 2050, 2050]);
+    expect([...pairs.subarray(4198)]).toEqual([2100, 2100]);
   });
 
   test('sequenceSetPairs of a short set', () => {
