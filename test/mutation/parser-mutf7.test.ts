@@ -19,6 +19,7 @@ test.each([
   ['&1,8-', '\ud7ff'], // below the high surrogates
   ['&4AA-', '\ue000'], // above the low surrogates
   ['&2D3eAA-', '😀'], // D83D DE00
+  ['&2ADcAA-', '\u{10000}'], // D800 DC00: the first pair
   ['&2,,f,w-', '\u{10ffff}'], // DBFF DFFF
   ['&AOc-&-', 'ç&'], // a shift, then "&-" (not a second shift)
   [' ~', ' ~'], // 0x20 and 0x7E stand for themselves
@@ -33,6 +34,7 @@ test.each([
   ['&3,8-', 'a lone DFFF'],
   ['&2,8-', 'a lone DBFF'],
   ['&2D0A6Q-', 'D83D then 00E9: a high surrogate without its low one'],
+  ['&2D3gAA-', 'D83D then E000: just above the low surrogates'],
   ['&A-', 'a run of 6 bits: no code unit'],
   ['&AOc', 'a run without its "-"'],
   ['&AO.c-', 'a byte outside the alphabet'],
