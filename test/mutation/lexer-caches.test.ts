@@ -126,8 +126,9 @@ describe('chars.ts helpers', () => {
     expect(['0', '9', 'a', 'f', 'A', 'F'].map((c) => hexValue(c.charCodeAt(0)))).toEqual([
       0, 9, 10, 15, 10, 15,
     ]);
-    expect(['/', ':', '`', 'g', '@', 'G'].map((c) => hexValue(c.charCodeAt(0)))).toEqual([
-      -1, -1, -1, -1, -1, -1,
+    // "/" is one below "0": "." tells a missing lower bound from a -1.
+    expect(['.', ' ', '/', ':', '`', 'g', '@', 'G'].map((c) => hexValue(c.charCodeAt(0)))).toEqual([
+      -1, -1, -1, -1, -1, -1, -1, -1,
     ]);
   });
 });
