@@ -45,4 +45,7 @@ test('a range of a larger buffer', () => {
   expect(String.fromCharCode(...decodeBase64(b, 2, 10)!)).toBe('foob');
   expect(String.fromCharCode(...decodeBase64(b, 2, 6)!)).toBe('foo');
   expect(decodeBase64(b, 2, 2)).toEqual(new Uint8Array(0));
+  // An empty range right after "=": the "=" is not part of it.
+  const eq = ascii('Zg==');
+  expect(decodeBase64(eq, 4, 4)).toEqual(new Uint8Array(0));
 });
