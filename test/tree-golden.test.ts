@@ -65,3 +65,24 @@ describe.each(sources)('$name', ({ name, bytes }) => {
     }
   });
 });
+
+test('trees from the caches are new objects: changing one tree leaves the next alike one alone', () => {
+  const line = `* 1 FETCH (ENVELOPE ("d" "s" (("A B" NIL "a" "b.example")) NIL NIL NIL NIL NIL NIL NIL) BODYSTRUCTURE ("text" "plain" ("charset" "utf-8") NIL NIL "7bit" 1 1 NIL ("inline" ("filename" "a.txt")) NIL NIL))\r\n`;
+  const dec = new ResponseDecoder();
+  const [a] = dec.push(new TextEncoder().encode(line));
+  const [b] = dec.push(new TextEncoder().encode(line));
+  if (a?.type !== 'untagged' || a.kind !== 'fetch' || b?.type !== 'untagged' || b.kind !== 'fetch')
+    throw new Error('not a FETCH');
+  const before = canonical(b.attributes);
+  const body = a.attributes.bodyStructure as {
+    params: { value: string }[];
+    disposition: { params: { value: string }[] };
+  };
+  body.params[0]!.value = 'changed';
+  body.params.push({ value: 'x' });
+  body.disposition.params[0]!.value = 'changed';
+  (a.attributes.envelope!.from![0] as { mailbox: string }).mailbox = 'changed';
+  expect(canonical(b.attributes)).toBe(before);
+  const [c] = dec.push(new TextEncoder().encode(line));
+  expect(canonical((c as typeof b).attributes)).toBe(before);
+});
