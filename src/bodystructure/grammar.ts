@@ -145,7 +145,9 @@ let paramsHash = 0;
 /**
  * The end (after ")") of the `body-fld-param` list at `buf[at]` when it is a non-empty list of
  * quoted strings without escapes, each followed by the one SP or ")" of the grammar, with no
- * `*` in a name (RFC 2231: joined, not cached), and it fits a cache key; else -1. Hashes into
+ * `*` in a name, and it fits a cache key; -2 when a name with `*` (RFC 2231: joined, not
+ * cached) follows only such fields (the first pass of takeParamList would find nothing to
+ * report there); else -1. Hashes into
  * {@link paramsHash}. An accepted range is only a cache key: what the bytes mean is left to the
  * parse that filled the cache (the same bytes parse to the same list, with no quirk).
  */
@@ -164,7 +166,8 @@ function plainParamsEnd(buf: Uint8Array, at: number, limit: number): number {
         if (q !== Ch.DQuote) return -1;
         break;
       }
-      if (q === Ch.Star && (field & 1) === 0) return -1;
+      // A name with `*` after plain fields only: RFC 2231, read by takeRfc2231Params at once.
+      if (q === Ch.Star && (field & 1) === 0) return -2;
       h = Math.imul(h ^ q, FNV_PRIME);
       i++;
     }
@@ -193,21 +196,29 @@ function takeParams(cur: Cursor): BodyParameter[] {
   // A list seen before, byte for byte; not where `enter()` would refuse the depth.
   const keyEnd =
     cur.depth < cur.maxDepth && cur.peek() === Ch.LParen ? plainParamsEnd(cur.buf, save, cur.end) : -1;
+  if (keyEnd === -2) return takeRfc2231Params(cur);
   if (keyEnd >= 0) {
     const known = wholeParams.get(cur.buf, save, keyEnd, paramsHash);
     if (known !== undefined) {
       cur.pos = keyEnd;
-      const copy: BodyParameter[] = [];
-      for (const p of known) copy.push({ name: p.name, value: p.value });
-      return copy;
+      return copyParams(known);
     }
     const list = takeParamList(cur, save);
-    const kept: BodyParameter[] = [];
-    for (const p of list) kept.push({ name: p.name, value: p.value });
-    wholeParams.set(cur.buf, save, keyEnd, paramsHash, kept);
+    wholeParams.set(cur.buf, save, keyEnd, paramsHash, copyParams(list));
     return list;
   }
   return takeParamList(cur, save);
+}
+
+/** New objects for a cached list (one or two parameters, the usual, as one literal). */
+function copyParams(list: BodyParameter[]): BodyParameter[] {
+  const a = list[0]!;
+  if (list.length === 1) return [{ name: a.name, value: a.value }];
+  const b = list[1]!;
+  if (list.length === 2) return [{ name: a.name, value: a.value }, { name: b.name, value: b.value }];
+  const copy: BodyParameter[] = [];
+  for (let i = 0; i < list.length; i++) copy.push({ name: list[i]!.name, value: list[i]!.value });
+  return copy;
 }
 
 /** {@link takeParams} after NIL and the cache: the list at `save` read. */
