@@ -7,9 +7,9 @@
  * four uses the `.` delimiter (Courier, Cyrus). Widened for issue #23 to what servers send: about
  * a third of the names modified UTF-7 (non-Latin folder trees), CHILDINFO on parents, up to six
  * attributes per mailbox (Dovecot's `\Subscribed`, `\HasChildren`, `\Marked`, special-use,
- * `\NonExistent` / `\Noselect` parents), and long STATUS lists (RFC 9051 `DELETED` and `SIZE`,
- * RFC 7889 `APPENDLIMIT`, RFC 8474 `MAILBOXID`) beside the usual five. HIGHESTMODSEQ above 2^53
- * in some.
+ * `\NonExistent` / `\Noselect` parents), and long STATUS lists, the same items for every
+ * mailbox of one command as servers answer them (see {@link statusItems}). HIGHESTMODSEQ above
+ * 2^53 in some.
  */
 import { byteLength, ImapWriter } from './imap-writer.ts';
 import { Rng, seeded } from './prng.ts';
@@ -79,20 +79,60 @@ function mailbox(rng: Rng, name: string): string {
   return `"${name.replace(/[\\"]/g, '\\$&')}"`;
 }
 
-function status(rng: Rng): string {
+/**
+ * The STATUS items one `LIST … RETURN (STATUS (…))` asks for: every mailbox of that command is
+ * answered with the same items in the same order (RFC 5819 §1, RFC 9051 §6.3.11: the server
+ * returns the items requested), so the set is drawn per command, not per mailbox. From the
+ * usual five to ten items (RFC 9051 `DELETED` and `SIZE`, RFC 7889 `APPENDLIMIT`, RFC 8474
+ * `MAILBOXID`).
+ */
+function statusItems(rng: Rng): string[] {
+  const items = ['MESSAGES', 'UIDNEXT', 'UIDVALIDITY', 'UNSEEN'];
+  if (rng.chance(0.3)) items.push('RECENT');
+  if (rng.chance(0.8)) items.push('HIGHESTMODSEQ');
+  if (rng.chance(0.5)) items.push('SIZE');
+  if (rng.chance(0.4)) items.push('DELETED');
+  if (rng.chance(0.3)) items.push('APPENDLIMIT');
+  if (rng.chance(0.5)) items.push('MAILBOXID');
+  return items;
+}
+
+function status(rng: Rng, names: readonly string[]): string {
   const items: string[] = [];
   const uidnext = rng.int(1, 400_000);
-  if (rng.chance(0.95)) items.push(`MESSAGES ${rng.int(0, uidnext)}`);
-  items.push(`UIDNEXT ${uidnext}`);
-  items.push(`UIDVALIDITY ${rng.int(1, 0xffffffff)}`);
-  if (rng.chance(0.9)) items.push(`UNSEEN ${rng.int(0, 500)}`);
-  if (rng.chance(0.3)) items.push(`RECENT ${rng.int(0, 5)}`);
-  if (rng.chance(0.8)) items.push(`HIGHESTMODSEQ ${rng.chance(0.1) ? rng.u63() : rng.int(1, 9_000_000)}`);
-  if (rng.chance(0.5)) items.push(`SIZE ${rng.int(0, 4_000_000_000)}`);
-  if (rng.chance(0.4)) items.push(`DELETED ${rng.int(0, 50)}`);
-  if (rng.chance(0.3)) items.push(`APPENDLIMIT ${rng.chance(0.5) ? 'NIL' : rng.int(1_000_000, 50_000_000)}`);
-  if (rng.chance(0.5))
-    items.push(`MAILBOXID (F${rng.int(0, 0xffffffff).toString(16)}${rng.int(0, 0xffff).toString(16)})`);
+  for (const name of names) {
+    switch (name) {
+      case 'MESSAGES':
+        items.push(`MESSAGES ${rng.int(0, uidnext)}`);
+        break;
+      case 'UIDNEXT':
+        items.push(`UIDNEXT ${uidnext}`);
+        break;
+      case 'UIDVALIDITY':
+        items.push(`UIDVALIDITY ${rng.int(1, 0xffffffff)}`);
+        break;
+      case 'UNSEEN':
+        items.push(`UNSEEN ${rng.int(0, 500)}`);
+        break;
+      case 'RECENT':
+        items.push(`RECENT ${rng.int(0, 5)}`);
+        break;
+      case 'HIGHESTMODSEQ':
+        items.push(`HIGHESTMODSEQ ${rng.chance(0.1) ? rng.u63() : rng.int(1, 9_000_000)}`);
+        break;
+      case 'SIZE':
+        items.push(`SIZE ${rng.int(0, 4_000_000_000)}`);
+        break;
+      case 'DELETED':
+        items.push(`DELETED ${rng.int(0, 50)}`);
+        break;
+      case 'APPENDLIMIT':
+        items.push(`APPENDLIMIT ${rng.chance(0.5) ? 'NIL' : rng.int(1_000_000, 50_000_000)}`);
+        break;
+      default:
+        items.push(`MAILBOXID (F${rng.int(0, 0xffffffff).toString(16)}${rng.int(0, 0xffff).toString(16)})`);
+    }
+  }
   return `(${items.join(' ')})`;
 }
 
@@ -105,6 +145,7 @@ export function listStatus(scale: number, seed = 0): Workload {
   for (let done = 0; done < count; ) {
     const delim = tag % 4 === 3 ? '.' : '/';
     const n = Math.min(batch, count - done);
+    const asked = statusItems(rng);
     for (let i = 0; i < n; i++, done++) {
       let name: string;
       const attrs: string[] = [];
@@ -130,7 +171,7 @@ export function listStatus(scale: number, seed = 0): Workload {
       const ext = childInfo ? ' ("CHILDINFO" ("SUBSCRIBED"))' : '';
       w.line(`* LIST (${attrs.join(' ')}) "${delim}" ${mb}${ext}`);
       if (!attrs.includes('\\Noselect') && !attrs.includes('\\NonExistent'))
-        w.line(`* STATUS ${mb} ${status(rng)}`);
+        w.line(`* STATUS ${mb} ${status(rng, asked)}`);
     }
     w.line(`A${tag++} OK List completed (0.003 + 0.000 + 0.002 secs).`);
   }
