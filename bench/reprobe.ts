@@ -5,12 +5,13 @@
  *
  *   npx tsx bench/reprobe.ts
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WORKLOADS } from '../src/testing/corpus/index.ts';
 import { probeMemory } from './harness/memory.ts';
-import { renderMarkdown, type Results } from './harness/results.ts';
+import { type Results, renderMarkdown } from './harness/results.ts';
 
 const base = fileURLToPath(new URL('./results', import.meta.url));
 const results = JSON.parse(readFileSync(`${base}.json`, 'utf8')) as Results;
@@ -25,10 +26,15 @@ for (const cell of failed) {
   }
   const peak = await probeMemory(file, cell.adapter, cell.chunk);
   cell.memory = peak instanceof Error ? { error: peak.message } : peak;
-  console.error(`${cell.workload} @${cell.chunk} ${cell.adapter}: ${peak instanceof Error ? peak.message : 'ok'}`);
+  console.error(
+    `${cell.workload} @${cell.chunk} ${cell.adapter}: ${peak instanceof Error ? peak.message : 'ok'}`,
+  );
 }
 for (const f of files.values()) rmSync(f, { force: true });
 const old = readFileSync(`${base}.md`, 'utf8');
 const tail = old.indexOf('\n## Streamed bodies');
 writeFileSync(`${base}.md`, renderMarkdown(results) + (tail >= 0 ? old.slice(tail) : ''));
 writeFileSync(`${base}.json`, `${JSON.stringify(results, null, 2)}\n`);
+// As run.ts leaves them: in the form `biome check .` expects.
+const biome = fileURLToPath(new URL('../node_modules/.bin/biome', import.meta.url));
+execFileSync(biome, ['format', '--write', `${base}.json`, `${base}.md`], { stdio: 'ignore' });
