@@ -215,7 +215,11 @@ function copyParams(list: BodyParameter[]): BodyParameter[] {
   const a = list[0]!;
   if (list.length === 1) return [{ name: a.name, value: a.value }];
   const b = list[1]!;
-  if (list.length === 2) return [{ name: a.name, value: a.value }, { name: b.name, value: b.value }];
+  if (list.length === 2)
+    return [
+      { name: a.name, value: a.value },
+      { name: b.name, value: b.value },
+    ];
   const copy: BodyParameter[] = [];
   for (let i = 0; i < list.length; i++) copy.push({ name: list[i]!.name, value: list[i]!.value });
   return copy;
