@@ -14,7 +14,11 @@
  * code runs 35-50 % slower.
  *
  * Prints best and median MB/s of each and the median over pairs of (new time / base time):
- * below 1 is faster. A ratio within about ±3 % of 1 is noise here.
+ * below 1 is faster. A ratio within about ±3 % of 1 is noise here. The same ratio over the
+ * process's CPU time (`process.cpuUsage()`, user + system) is printed beside it: when other jobs
+ * load the machine (a load average of 5-10 on its 2 cores while other sessions run tests), the
+ * wall-clock pairs take in the time this process waited for a core, and the CPU-time ratio is
+ * the steadier one.
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -39,11 +43,16 @@ const bytes = generate(1).bytes;
 const size = Number(chunkArg);
 const chunks = splitChunks(bytes, size, 'uint8array');
 let items = 0;
+let cpuMs = 0;
 const run = (api: Api): number => {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const dec = new api.ResponseDecoder();
   for (const c of chunks) items += dec.push(c).length;
-  return performance.now() - t0;
+  const t = performance.now() - t0;
+  const c1 = process.cpuUsage(c0);
+  cpuMs = (c1.user + c1.system) / 1000;
+  return t;
 };
 for (let i = 0; i < 4; i++) {
   run(base);
@@ -51,14 +60,20 @@ for (let i = 0; i < 4; i++) {
 }
 const tBase: number[] = [];
 const tNew: number[] = [];
+const cBase: number[] = [];
+const cNew: number[] = [];
+const one = (api: Api, t: number[], c: number[]): void => {
+  t.push(run(api));
+  c.push(cpuMs);
+};
 for (let i = 0; i < Number(runsArg); i++) {
   // Alternate which goes first, so neither always follows the other's garbage.
   if (i % 2 === 0) {
-    tBase.push(run(base));
-    tNew.push(run(next));
+    one(base, tBase, cBase);
+    one(next, tNew, cNew);
   } else {
-    tNew.push(run(next));
-    tBase.push(run(base));
+    one(next, tNew, cNew);
+    one(base, tBase, cBase);
   }
 }
 const sorted = (t: number[]) => [...t].sort((a, b) => a - b);
@@ -68,6 +83,7 @@ const describe = (t: number[]) => {
   return `${mbps(s[0]!)} best, ${mbps(s[s.length >> 1]!)} median MB/s`;
 };
 const ratios = sorted(tNew.map((t, i) => t / tBase[i]!));
+const cpuRatios = sorted(cNew.map((t, i) => t / cBase[i]!));
 console.log(
-  `${name} @${size}: base ${describe(tBase)}; new ${describe(tNew)}; paired new/base time ${ratios[ratios.length >> 1]!.toFixed(3)} (${ratios.length} pairs, ${items} items)`,
+  `${name} @${size}: base ${describe(tBase)}; new ${describe(tNew)}; paired new/base time ${ratios[ratios.length >> 1]!.toFixed(3)}, CPU time ${cpuRatios[cpuRatios.length >> 1]!.toFixed(3)} (${ratios.length} pairs, ${items} items)`,
 );

@@ -213,14 +213,16 @@ async function main(): Promise<number> {
           if (cell.status !== 'n/a') timed.push({ adapter, cell, chunks: views[adapter.input] });
         }
         if (timed.length) results.calibration.push(await timeCells(timed, w, chunk));
-        const ours = cells.find((c) => c.adapter === 'imap-wire');
         for (const c of cells) {
-          if (ours?.mbps !== undefined && c.mbps !== undefined && c.adapter !== 'imap-wire')
+          // A consumer row (`emailjs:list`) is compared with imap-wire's row of that consumer.
+          const wireName = wireRowFor(c.adapter);
+          const ours = cells.find((o) => o.adapter === wireName);
+          if (ours?.mbps !== undefined && c.mbps !== undefined && c.adapter !== wireName)
             c.imapWireRatio = ours.mbps / c.mbps;
           if (c.status !== 'ok' && c.reason) {
             const line = `${name} @${chunk} ${c.adapter}: ${c.status}, ${c.reason}${c.cause ? `; cause: ${c.cause}` : ''}`;
             results.problems.push(line);
-            if (c.adapter === 'imap-wire' && c.status !== 'n/a') correctnessFailure = true;
+            if (c.adapter.startsWith('imap-wire') && c.status !== 'n/a') correctnessFailure = true;
           }
         }
         cells.sort((a, b) => names.indexOf(a.adapter) - names.indexOf(b.adapter));
@@ -330,6 +332,12 @@ async function main(): Promise<number> {
   log(`done in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   if (correctnessFailure) log('!! imap-wire counts do not match the corpus: see Problems');
   return correctnessFailure ? 1 : 0;
+}
+
+/** The imap-wire row a row is compared with: the one of the same consumer (`x:list` -> `imap-wire:list`). */
+function wireRowFor(adapter: string): string {
+  const colon = adapter.indexOf(':');
+  return colon < 0 ? 'imap-wire' : `imap-wire${adapter.slice(colon)}`;
 }
 
 /** The untimed run whose counts must match the corpus; an exception makes the cell n/a. */

@@ -16,6 +16,8 @@ export interface Counts {
   errors: number;
   /** Responses or FETCH items returned as raw bytes, without a typed form (imap-wire `unknown`). */
   untyped?: number;
+  /** What a consumer (./consumers.ts) read, folded into one number; not compared. */
+  checksum?: number;
 }
 
 export interface Adapter {

@@ -7,6 +7,7 @@
 import type * as ImapWire from '../../src/index.ts';
 import type { Adapter, Counts } from './adapter.ts';
 import { emptyCounts } from './adapter.ts';
+import { CONSUMER_WORKLOADS, type Consumer, type WireAttributes, wireAll, wireList } from './consumers.ts';
 
 /**
  * The built package (`npm run build`), not the sources through tsx: tsc inlines the lexer's
@@ -57,6 +58,36 @@ export const imapWire: Adapter = {
     return c;
   },
 };
+
+/**
+ * imap-wire with a consumer (./consumers.ts) reading the typed FETCH attributes of each response:
+ * the list view or everything.
+ */
+export function imapWireConsumer(consumer: Consumer): Adapter {
+  const read = consumer === 'list' ? wireList : wireAll;
+  return {
+    name: `imap-wire:${consumer}`,
+    library: 'imap-wire (this repo)',
+    path: `ResponseDecoder.push() -> typed responses -> ${consumer === 'list' ? 'list view' : 'every field'}`,
+    input: 'uint8array',
+    workloads: CONSUMER_WORKLOADS,
+    parse(chunks) {
+      const c = emptyCounts();
+      let sum = 0;
+      const take = (items: readonly Item[]): void => {
+        count(c, items);
+        for (const item of items)
+          if (item.kind === 'fetch') sum += read(item.attributes as unknown as WireAttributes);
+      };
+      const dec = new ResponseDecoder();
+      for (const chunk of chunks) take(dec.push(chunk) as unknown as Item[]);
+      const rest = dec.end() as unknown;
+      if (Array.isArray(rest)) take(rest as Item[]);
+      c.checksum = sum;
+      return c;
+    },
+  };
+}
 
 /**
  * imap-wire with `StreamingResponseDecoder` (issue #20): every body literal over 64 KiB handed

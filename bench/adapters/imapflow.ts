@@ -4,6 +4,7 @@
  */
 import type { Adapter } from './adapter.ts';
 import { emptyCounts, libraryVersion } from './adapter.ts';
+import { CONSUMER_WORKLOADS, type Consumer, type Tree, treeFetch } from './consumers.ts';
 import { driveImapflow, fetchAttributes } from './imapflow-driver.ts';
 
 export const imapflow: Adapter = {
@@ -40,3 +41,38 @@ export const imapflow: Adapter = {
     return c;
   },
 };
+
+/** imapflow's protocol layer with a consumer (./consumers.ts) reading the parse tree by position. */
+export function imapflowConsumer(consumer: Consumer): Adapter {
+  return {
+    ...imapflow,
+    name: `imapflow:${consumer}`,
+    path: `${imapflow.path} -> ${consumer === 'list' ? 'list view' : 'every field'} from the tree`,
+    workloads: CONSUMER_WORKLOADS,
+    async parse(chunks) {
+      const c = emptyCounts();
+      let sum = 0;
+      await driveImapflow(
+        chunks,
+        (parsed) => {
+          c.responses++;
+          const list = fetchAttributes(parsed);
+          if (!list) return;
+          sum += treeFetch(list as unknown as Tree[], consumer);
+          for (let i = 0; i + 1 < list.length; i += 2) {
+            const key = list[i];
+            if (!key || Array.isArray(key) || typeof key.value !== 'string') continue;
+            const value = list[i + 1];
+            if (key.value.toUpperCase() === 'UID' && value && !Array.isArray(value))
+              c.uidSum += Number(value.value);
+          }
+        },
+        () => {
+          c.errors++;
+        },
+      );
+      c.checksum = sum;
+      return c;
+    },
+  };
+}

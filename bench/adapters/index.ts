@@ -3,10 +3,10 @@
  * report says why) while `src/index.ts` does not build.
  */
 import type { Adapter } from './adapter.ts';
-import { emailjs } from './emailjs.ts';
-import { imapflow } from './imapflow.ts';
-import { imapflowTyped } from './imapflow-typed.ts';
-import { nodeImap, nodeImapStreamed } from './node-imap.ts';
+import { emailjs, emailjsConsumer } from './emailjs.ts';
+import { imapflow, imapflowConsumer } from './imapflow.ts';
+import { imapflowTyped, imapflowTypedConsumer } from './imapflow-typed.ts';
+import { nodeImap, nodeImapConsumer, nodeImapStreamed } from './node-imap.ts';
 
 export type { Adapter, Counts } from './adapter.ts';
 
@@ -18,6 +18,16 @@ export const ADAPTER_NAMES = [
   'imapflow-typed',
   'emailjs',
   'node-imap',
+  'imap-wire:list',
+  'imapflow:list',
+  'imapflow-typed:list',
+  'emailjs:list',
+  'node-imap:list',
+  'imap-wire:all',
+  'imapflow:all',
+  'imapflow-typed:all',
+  'emailjs:all',
+  'node-imap:all',
 ] as const;
 
 export interface Loaded {
@@ -30,11 +40,13 @@ export async function loadAdapters(only?: readonly string[]): Promise<Loaded> {
   const want = (name: string) => !only || only.includes(name);
   const adapters: Adapter[] = [];
   const missing: Loaded['missing'] = [];
-  if (want('imap-wire') || want('imap-wire-streamed')) {
+  if (want('imap-wire') || want('imap-wire-streamed') || want('imap-wire:list') || want('imap-wire:all')) {
     try {
       const wire = await import('./imap-wire.ts');
       if (want('imap-wire')) adapters.push(wire.imapWire);
       if (want('imap-wire-streamed')) adapters.push(wire.imapWireStreamed);
+      for (const k of ['list', 'all'] as const)
+        if (want(`imap-wire:${k}`)) adapters.push(wire.imapWireConsumer(k));
     } catch (err) {
       missing.push({
         name: 'imap-wire',
@@ -44,5 +56,9 @@ export async function loadAdapters(only?: readonly string[]): Promise<Loaded> {
   }
   for (const a of [imapflow, imapflowTyped, emailjs, nodeImap, nodeImapStreamed])
     if (want(a.name)) adapters.push(a);
+  // The two consumers (./consumers.ts) of every adapter, on the ENVELOPE+BODYSTRUCTURE workload.
+  for (const k of ['list', 'all'] as const)
+    for (const a of [imapflowConsumer(k), imapflowTypedConsumer(k), emailjsConsumer(k), nodeImapConsumer(k)])
+      if (want(a.name)) adapters.push(a);
   return { adapters, missing };
 }

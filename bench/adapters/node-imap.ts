@@ -21,6 +21,13 @@ import { Readable } from 'node:stream';
 import nodeImapParser from 'imap/lib/Parser.js';
 import type { Adapter } from './adapter.ts';
 import { emptyCounts, libraryVersion } from './adapter.ts';
+import {
+  CONSUMER_WORKLOADS,
+  type Consumer,
+  type NodeImapFetch,
+  nodeImapAll,
+  nodeImapList,
+} from './consumers.ts';
 
 const { Parser } = nodeImapParser;
 
@@ -51,7 +58,23 @@ export const nodeImapStreamed: Adapter = {
   parse: (chunks) => parseWith(chunks, false),
 };
 
-function parseWith(chunks: Uint8Array[], join: boolean): Promise<ReturnType<typeof emptyCounts>> {
+/** node-imap with a consumer (./consumers.ts) reading the envelope and body arrays of each FETCH. */
+export function nodeImapConsumer(consumer: Consumer): Adapter {
+  return {
+    ...nodeImap,
+    name: `node-imap:${consumer}`,
+    path: `${nodeImap.path} -> ${consumer === 'list' ? 'list view' : 'every field'}`,
+    workloads: CONSUMER_WORKLOADS,
+    parse: (chunks) => parseWith(chunks, true, consumer),
+  };
+}
+
+function parseWith(
+  chunks: Uint8Array[],
+  join: boolean,
+  consumer?: Consumer,
+): Promise<ReturnType<typeof emptyCounts>> {
+  const read = consumer === 'list' ? nodeImapList : consumer === 'all' ? nodeImapAll : undefined;
   {
     const c = emptyCounts();
     const iterator = chunks[Symbol.iterator]();
@@ -90,6 +113,7 @@ function parseWith(chunks: Uint8Array[], join: boolean): Promise<ReturnType<type
         if (info.type === 'fetch') {
           const uid = (info.text as { uid?: number } | undefined)?.uid;
           if (typeof uid === 'number') c.uidSum += uid;
+          if (read) c.checksum = (c.checksum ?? 0) + read(info.text as NodeImapFetch);
         }
       });
       parser.on('other', () => {

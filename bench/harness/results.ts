@@ -117,6 +117,9 @@ export function renderMarkdown(r: Results): string {
   );
   out.push('  "imap-wire ×" is imap-wire MB/s over that adapter\'s MB/s (same bytes, same chunking);');
   out.push(
+    '- consumers (issue #23, envelope-bodystructure): a row `X:list` runs adapter X and reads what a mail list shows (UID, flags, date, subject, first sender, whether there is an attachment, the section of the text part to preview), `X:all` reads every field of every envelope and body tree (a checksum over all strings and numbers), each from that library\'s own output (bench/adapters/consumers.ts); their "imap-wire ×" compares with imap-wire\'s row of the same consumer. Rows without a suffix only count responses and UIDs, as before.',
+  );
+  out.push(
     "  heap / external peaks are above a post-GC baseline in a fresh child process; RSS is that child's peak;",
   );
   out.push(

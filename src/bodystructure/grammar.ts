@@ -33,10 +33,11 @@
  * already failed to match (a NIL where a string goes, a SP where none goes): valid input pays
  * nothing for them.
  */
-import { Ch, DIGIT } from '../lexer/chars.ts';
+import { Ch, DIGIT, QUOTED_STOP } from '../lexer/chars.ts';
 import type { Cursor } from '../lexer/cursor.ts';
-import { fnv1a, StringCache } from '../lexer/string-cache.ts';
+import { FNV_OFFSET, FNV_PRIME, fnv1a, StringCache } from '../lexer/string-cache.ts';
 import { lowerAtomHashed } from '../lexer/strings.ts';
+import { TextCache } from '../lexer/text-cache.ts';
 import { decodeHeaderBytes } from '../mime/charset.ts';
 import { headerText, headerTextScanned } from '../mime/header-text.ts';
 import { joinParameters, type RawParameter } from '../mime/rfc2231.ts';
@@ -50,7 +51,6 @@ import type {
 } from '../model/body.ts';
 import { takeEnvelope } from '../parser/envelope.ts';
 import { skipValue } from '../parser/value.ts';
-import { assignSections } from './sections.ts';
 
 const enum Open {
   Multipart = 0,
@@ -60,6 +60,10 @@ const enum Open {
 interface OpenMultipart {
   kind: Open.Multipart;
   parts: BodyStructure[];
+  /** The number its children are numbered below ('' : `1`, `2` …). */
+  prefix: string;
+  /** Its own number; `undefined` for the root and the body of a message part (no number). */
+  own: string | undefined;
 }
 
 interface OpenMessage {
@@ -128,12 +132,101 @@ function hasStar(buf: Uint8Array, start: number, end: number): boolean {
 const paramValues = new StringCache(2048, 64);
 
 /**
+ * Whole parameter lists up to 64 bytes, keyed by their bytes from "(" to ")": `("charset"
+ * "utf-8")`, `("name" "chart.png")` and their like recur in every tree of a folder. A hit is
+ * handed out as new objects (a caller may change one tree and not the others). On the
+ * envelope+bodystructure benchmark corpus, issue #23: takeParams was 13 % of the profile.
+ */
+const wholeParams = new TextCache<BodyParameter[]>(1024, 64);
+
+/** The {@link fnv1a} hash of the bytes {@link plainParamsEnd} accepted. */
+let paramsHash = 0;
+
+/**
+ * The end (after ")") of the `body-fld-param` list at `buf[at]` when it is a non-empty list of
+ * quoted strings without escapes, each followed by the one SP or ")" of the grammar, with no
+ * `*` in a name, and it fits a cache key; -2 when a name with `*` (RFC 2231: joined, not
+ * cached) follows only such fields (the first pass of takeParamList would find nothing to
+ * report there); else -1. Hashes into
+ * {@link paramsHash}. An accepted range is only a cache key: what the bytes mean is left to the
+ * parse that filled the cache (the same bytes parse to the same list, with no quirk).
+ */
+function plainParamsEnd(buf: Uint8Array, at: number, limit: number): number {
+  const end = Math.min(limit, at + wholeParams.width);
+  let h = Math.imul(FNV_OFFSET ^ Ch.LParen, FNV_PRIME);
+  let i = at + 1;
+  for (let field = 0; ; field++) {
+    if (i >= end || buf[i] !== Ch.DQuote) return -1;
+    h = Math.imul(h ^ Ch.DQuote, FNV_PRIME);
+    i++;
+    for (;;) {
+      if (i >= end) return -1;
+      const q = buf[i]!;
+      if (QUOTED_STOP[q] !== 0) {
+        if (q !== Ch.DQuote) return -1;
+        break;
+      }
+      // A name with `*` after plain fields only: RFC 2231, read by takeRfc2231Params at once.
+      if (q === Ch.Star && (field & 1) === 0) return -2;
+      h = Math.imul(h ^ q, FNV_PRIME);
+      i++;
+    }
+    h = Math.imul(h ^ Ch.DQuote, FNV_PRIME);
+    i++;
+    if (i >= end) return -1;
+    const sep = buf[i]!;
+    h = Math.imul(h ^ sep, FNV_PRIME);
+    i++;
+    if (sep === Ch.RParen) {
+      if ((field & 1) === 0) return -1;
+      paramsHash = h;
+      return i;
+    }
+    if (sep !== Ch.Space) return -1;
+  }
+}
+
+/**
  * `body-fld-param`; `()` is quirk `emptyParamList`, a NIL value quirk `nilParamValue` (read as `""`). Names and values are decoded as they are
  * read; a name with `*` (RFC 2231) sends the list through {@link joinParameters} instead.
  */
 function takeParams(cur: Cursor): BodyParameter[] {
   if (cur.skipNil()) return [];
   const save = cur.pos;
+  // A list seen before, byte for byte; not where `enter()` would refuse the depth.
+  const keyEnd =
+    cur.depth < cur.maxDepth && cur.peek() === Ch.LParen ? plainParamsEnd(cur.buf, save, cur.end) : -1;
+  if (keyEnd === -2) return takeRfc2231Params(cur);
+  if (keyEnd >= 0) {
+    const known = wholeParams.get(cur.buf, save, keyEnd, paramsHash);
+    if (known !== undefined) {
+      cur.pos = keyEnd;
+      return copyParams(known);
+    }
+    const list = takeParamList(cur, save);
+    wholeParams.set(cur.buf, save, keyEnd, paramsHash, copyParams(list));
+    return list;
+  }
+  return takeParamList(cur, save);
+}
+
+/** New objects for a cached list (one or two parameters, the usual, as one literal). */
+function copyParams(list: BodyParameter[]): BodyParameter[] {
+  const a = list[0]!;
+  if (list.length === 1) return [{ name: a.name, value: a.value }];
+  const b = list[1]!;
+  if (list.length === 2)
+    return [
+      { name: a.name, value: a.value },
+      { name: b.name, value: b.value },
+    ];
+  const copy: BodyParameter[] = [];
+  for (let i = 0; i < list.length; i++) copy.push({ name: list[i]!.name, value: list[i]!.value });
+  return copy;
+}
+
+/** {@link takeParams} after NIL and the cache: the list at `save` read. */
+function takeParamList(cur: Cursor, save: number): BodyParameter[] {
   const lit = cur.lit;
   const depth = cur.depth;
   cur.enter();
@@ -316,8 +409,8 @@ function finishMultipart(cur: Cursor, parts: BodyStructure[]): MultipartBody {
   return node;
 }
 
-/** `media-* SP body-fields` of a one-part body. */
-function takePartStart(cur: Cursor): SinglePartBody {
+/** `media-* SP body-fields` of a one-part body numbered `section`. */
+function takePartStart(cur: Cursor, section: string): SinglePartBody {
   const type = takeToken(cur, 'nilMediaType');
   cur.expectSp();
   const subtype = takeToken(cur, 'nilMediaSubtype');
@@ -341,7 +434,7 @@ function takePartStart(cur: Cursor): SinglePartBody {
   } else encoding = takeLower(cur);
   cur.expectSp();
   const size = takeNumberField(cur);
-  return { type, subtype, section: '', params, id, description, encoding, size };
+  return { type, subtype, section, params, id, description, encoding, size };
 }
 
 /** True when the next field is a number (quoted or not): `body-fld-lines` is there. */
@@ -411,8 +504,9 @@ function countValues(cur: Cursor): number {
 
 /**
  * Reads a `body` (the cursor on its "("), for BODY and BODYSTRUCTURE alike: the grammar gives
- * both the extension data (`"BODY" ["STRUCTURE"] SP body`). Section numbers are assigned to the
- * finished tree.
+ * both the extension data (`"BODY" ["STRUCTURE"] SP body`). Section numbers (the rules are in
+ * `sections.ts`) are given as the nodes are read, from the stack: a second walk of the finished
+ * tree cost ~3 % of the envelope+bodystructure benchmark (issue #23).
  */
 export function takeBody(cur: Cursor): BodyStructure {
   const stack: (OpenMultipart | OpenMessage)[] = [];
@@ -432,16 +526,35 @@ export function takeBody(cur: Cursor): BodyStructure {
         cur.quirk('spaceAfterBodyParen', cur.pos);
         cur.pos++;
       }
+      // This node's number, and whether a multipart here has none (the root, the body of a
+      // message part: RFC 9051 §6.4.5, see sections.ts).
+      let slot: string;
+      let prefix = '';
+      let bare = true;
+      if (open === undefined) slot = '1';
+      else if (open.kind === Open.Multipart) {
+        const k = open.parts.length + 1;
+        slot = open.prefix === '' ? `${k}` : `${open.prefix}.${k}`;
+        bare = false;
+      } else {
+        prefix = open.part.section;
+        slot = `${prefix}.1`;
+      }
       if (cur.peek() === Ch.LParen) {
-        stack.push({ kind: Open.Multipart, parts: [] });
+        stack.push(
+          bare
+            ? { kind: Open.Multipart, parts: [], prefix, own: undefined }
+            : { kind: Open.Multipart, parts: [], prefix: slot, own: slot },
+        );
         continue;
       }
       if (isEmptyMultipart(cur)) {
         cur.quirk('emptyMultipart', cur.pos);
         if (cur.skipNil()) cur.expectSp();
         node = finishMultipart(cur, []);
+        if (!bare) node.section = slot;
       } else {
-        const part = takePartStart(cur);
+        const part = takePartStart(cur, slot);
         const message = part.type === 'message' && (part.subtype === 'rfc822' || part.subtype === 'global');
         if (message && cur.peek() === Ch.Space && cur.peekAt(1) === Ch.LParen) {
           cur.pos++;
@@ -458,10 +571,7 @@ export function takeBody(cur: Cursor): BodyStructure {
     // Close what the finished node completes.
     for (;;) {
       const top = stack.at(-1);
-      if (top === undefined) {
-        assignSections(node);
-        return node;
-      }
+      if (top === undefined) return node;
       if (top.kind === Open.Multipart) {
         top.parts.push(node);
         if (cur.peek() === Ch.LParen) break;
@@ -473,6 +583,7 @@ export function takeBody(cur: Cursor): BodyStructure {
         }
         stack.pop();
         node = finishMultipart(cur, top.parts);
+        if (top.own !== undefined) node.section = top.own;
       } else {
         stack.pop();
         top.part.body = node;
