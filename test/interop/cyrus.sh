@@ -166,26 +166,4 @@ cmd_stop() {
 	fi
 }
 
-cmd_restart() {
-	cmd_stop
-	cmd_start
-}
-
-cmd_status() {
-	local pid
-	pid=$(running) || { log "not running (state $STATE)"; return 1; }
-	log "running (pid $pid)"
-	print_env
-}
-
-case "${1:-}" in
-install | start | seed | stop | restart | status)
-	cmd=$1
-	shift
-	"cmd_$cmd" "$@"
-	;;
-*)
-	sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//' >&2
-	exit 2
-	;;
-esac
+dispatch "$@"

@@ -28,15 +28,9 @@ PORT=${IMAP_WIRE_DOVECOT_PORT:-1143}
 case "$STATE" in /*) ;; *) STATE="$(pwd)/$STATE" ;; esac
 PIDFILE=$STATE/run/master.pid
 
-log() { printf '[dovecot] %s\n' "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
-
-as_root() {
-	if [ "$(id -u)" = 0 ]; then "$@"
-	elif sudo -n true 2>/dev/null; then sudo -n "$@"
-	else die "need root (or passwordless sudo) for: $*"
-	fi
-}
+SERVER_NAME=dovecot
+# shellcheck source=server-control.sh
+. "$HERE/server-control.sh"
 
 # running  -- print the master's pid when the pid file names a live dovecot process.
 running() {
@@ -315,26 +309,4 @@ cmd_install() {
 	log "Dovecot $(dovecot --version | cut -d' ' -f1) installed"
 }
 
-cmd_restart() {
-	cmd_stop
-	cmd_start
-}
-
-cmd_status() {
-	local pid
-	pid=$(running) || { log "not running (state $STATE)"; return 1; }
-	log "running (pid $pid)"
-	print_env
-}
-
-case "${1:-}" in
-install | start | seed | stop | restart | status)
-	cmd=$1
-	shift
-	"cmd_$cmd" "$@"
-	;;
-*)
-	sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//' >&2
-	exit 2
-	;;
-esac
+dispatch "$@"

@@ -149,3 +149,32 @@ run_seed() {
 	[ -x "$tsx" ] || die "no $tsx (npm install the devDependencies)"
 	"$tsx" "$HERE/seed.ts" --port "$port" --corpus "$ROOT/fixtures/corpus" "$@"
 }
+
+# The subcommands every script has the same way: restart, status, and the dispatch of `$1` to
+# `cmd_<name>` (the script defines cmd_install, cmd_start, cmd_seed, cmd_stop, running and print_env).
+cmd_restart() {
+	cmd_stop
+	cmd_start
+}
+
+cmd_status() {
+	local pid
+	pid=$(running) || { log "not running (state $STATE)"; return 1; }
+	log "running (pid $pid)"
+	print_env
+}
+
+# dispatch "$@"  -- runs the subcommand, or prints the calling script's header as usage.
+dispatch() {
+	case "${1:-}" in
+	install | start | seed | stop | restart | status)
+		local cmd=$1
+		shift
+		"cmd_$cmd" "$@"
+		;;
+	*)
+		sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//' >&2
+		exit 2
+		;;
+	esac
+}
