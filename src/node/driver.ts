@@ -102,14 +102,7 @@ function tlsOptions(o: NodeConnectOptions): ConnectionOptions {
  */
 export function runNode(machine: ConnectionMachine, options: NodeDriverOptions): DriverHandle {
   const hooks = resolveHooks(options);
-  /** The caller's hook: what it throws goes to `onError`, not into the loop. */
-  const runOnStep = (): void => {
-    try {
-      hooks.onStep?.();
-    } catch (e) {
-      hooks.onError?.(e);
-    }
-  };
+  const runOnStep = hooks.step;
   const { clock } = hooks;
   let conn: Connection | null = null;
   let stopped = false;

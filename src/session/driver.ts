@@ -67,6 +67,8 @@ export interface ResolvedHooks {
   clearTimer: (timer: unknown) => void;
   onStep: (() => void) | undefined;
   onError: ((error: unknown) => void) | undefined;
+  /** Calls `onStep`; what it throws goes to `onError`, not into the driver's loop. */
+  step: () => void;
 }
 
 /** The hooks with their defaults. */
@@ -77,6 +79,13 @@ export function resolveHooks(hooks: DriverHooks): ResolvedHooks {
     clearTimer: hooks.clearTimer ?? ((t) => clearTimeout(t as ReturnType<typeof setTimeout>)),
     onStep: hooks.onStep,
     onError: hooks.onError,
+    step: () => {
+      try {
+        hooks.onStep?.();
+      } catch (e) {
+        hooks.onError?.(e);
+      }
+    },
   };
 }
 

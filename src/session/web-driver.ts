@@ -116,14 +116,7 @@ interface Connection {
  */
 export function runMachine(machine: ConnectionMachine, options: WebDriverOptions): DriverHandle {
   const hooks = resolveHooks(options);
-  /** The caller's hook: what it throws goes to `onError`, not into the loop. */
-  const runOnStep = (): void => {
-    try {
-      hooks.onStep?.();
-    } catch (e) {
-      hooks.onError?.(e);
-    }
-  };
+  const runOnStep = hooks.step;
   const { clock } = hooks;
   let conn: Connection | null = null;
   /** Aborts the connection being opened. */
