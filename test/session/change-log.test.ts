@@ -74,6 +74,19 @@ describe('compareLogs', () => {
     expect(made.phantom).toBe(1);
   });
 
+  it('rule 3: a set reported again is a duplicate; the same set with and without \\Recent is not', () => {
+    const changes = [append(1), flags(1, ['\\Flagged'])];
+    const t = truth([], [[1, ['\\Flagged']]]);
+    const recent = compareLogs(
+      changes,
+      [eNew(1, []), eFlags(1, ['\\Flagged', '\\Recent']), eFlags(1, ['\\Flagged'])],
+      t,
+    );
+    expect([recent.lost, recent.duplicated, recent.phantom]).toEqual([0, 0, 0]);
+    const twice = compareLogs(changes, [eNew(1, []), eFlags(1, ['\\Flagged']), eFlags(1, ['\\Flagged'])], t);
+    expect(twice.duplicated).toBe(1);
+  });
+
   it('a complete live log: nothing lost, duplicated or made up', () => {
     const changes = [append(5, ['\\Seen']), flags(5, ['\\Seen', '\\Flagged']), flags(1, []), expunge(5)];
     const events = [
