@@ -14,8 +14,9 @@
  * Measured (Node 20, Dovecot 2.3.19.1, this 2-core VM): 1,000 watchers under NOTIFY, ready in
  * 63 s, 18.1 KiB of heap each, 32.3 KiB of RSS each.
  */
+
+import type { DriverHandle } from '../src/driver/hooks.ts';
 import { runNode } from '../src/node/index.ts';
-import type { DriverHandle } from '../src/session/driver.ts';
 import { Watcher } from '../src/session/watcher.ts';
 
 const gc = (globalThis as { gc?: () => void }).gc;

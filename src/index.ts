@@ -52,6 +52,17 @@ export {
   type StreamItem,
   StreamingResponseDecoder,
 } from './decoder.ts';
+// Drivers (driver/hooks.ts, driver/web-driver.ts: the clock and timers live here, not in session/; the Node driver is in imap-wire/node) and
+// the mailbox state tracker (session/mailbox-tracker.ts)
+export type { DriverHandle, DriverHooks } from './driver/hooks.ts';
+export {
+  type DeflateCodec,
+  type OpenSessionOptions,
+  openSession,
+  runMachine,
+  type WebDriverOptions,
+  type WebTransport,
+} from './driver/web-driver.ts';
 // Encoding commands
 export { encodeAuthenticateCancel, encodeAuthenticateResponse, encodeIdleDone } from './encoder/auth.ts';
 export { COMMAND_NAMES, CommandEncoder, type EncodedCommand, encodeCommand } from './encoder/command.ts';
@@ -253,9 +264,6 @@ export {
   type Transition,
   transition,
 } from './session/client-session.ts';
-// Drivers (session/driver.ts, session/web-driver.ts; the Node driver is in imap-wire/node) and
-// the mailbox state tracker (session/mailbox-tracker.ts)
-export type { DriverHandle, DriverHooks } from './session/driver.ts';
 export type {
   ExpungeEvent,
   FlagsEvent,
@@ -280,12 +288,4 @@ export { SessionClient } from './session/session-client.ts';
 export { chooseStrategy, qresyncParameters, uidRangesText } from './session/snapshot.ts';
 export type { MessageSummary, PushMode, WatchEvent, WatcherOptions } from './session/watch-events.ts';
 export { Watcher } from './session/watcher.ts';
-export {
-  type DeflateCodec,
-  type OpenSessionOptions,
-  openSession,
-  runMachine,
-  type WebDriverOptions,
-  type WebTransport,
-} from './session/web-driver.ts';
 export { createDecoderStream, decodeChunks } from './streams.ts';

@@ -1,8 +1,9 @@
 /**
  * A {@link ClientSession} on a Node socket, with promises: connect, (STARTTLS,) greeting.
  */
+
+import type { DriverHooks } from '../driver/hooks.ts';
 import { ClientSession, type ClientSessionOptions, type SessionEvent } from '../session/client-session.ts';
-import type { DriverHooks } from '../session/driver.ts';
 import { SessionClient } from '../session/session-client.ts';
 import { type NodeConnectOptions, runNode } from './driver.ts';
 

@@ -14,7 +14,7 @@ import {
   type DriverHooks,
   MachineTimer,
   resolveHooks,
-} from '../session/driver.ts';
+} from '../driver/hooks.ts';
 import type { ConnectionMachine, DriverAction } from '../session/machine.ts';
 
 /**

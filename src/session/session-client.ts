@@ -3,10 +3,11 @@
  * command's completion. The session stays the one place of protocol logic; this only matches
  * completion events to the calls that queued them.
  */
+
+import type { DriverHandle } from '../driver/hooks.ts';
 import type { Command } from '../model/command.ts';
 import type { UntaggedResponse } from '../model/response.ts';
 import type { ClientSession, Completion, SendOptions, SessionEvent } from './client-session.ts';
-import type { DriverHandle } from './driver.ts';
 import type { SaslCredentials } from './sasl.ts';
 
 /**

@@ -11,9 +11,9 @@ import { connect } from 'node:net';
 import path from 'node:path';
 import { Duplex } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSession, type WebTransport } from '../../src/driver/web-driver.ts';
 import { connectSession } from '../../src/node/index.ts';
 import type { Completion, SessionEvent } from '../../src/session/client-session.ts';
-import { openSession, type WebTransport } from '../../src/session/web-driver.ts';
 import { LARGE_MESSAGE_ID } from './seed.ts';
 import { PORT, startSeeded, stopIfStarted } from './server.ts';
 

@@ -5,10 +5,10 @@
  * codec and leftover, connect actions).
  */
 import { describe, expect, it } from 'vitest';
+import type { DriverHooks } from '../../src/driver/hooks.ts';
+import { openSession, runMachine, type WebTransport } from '../../src/driver/web-driver.ts';
 import type { SessionEvent } from '../../src/session/client-session.ts';
-import type { DriverHooks } from '../../src/session/driver.ts';
 import type { ConnectionMachine, DriverAction } from '../../src/session/machine.ts';
-import { openSession, runMachine, type WebTransport } from '../../src/session/web-driver.ts';
 import { fakeServer } from '../../src/testing/fake-server.ts';
 
 const te = new TextEncoder();

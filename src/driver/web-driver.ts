@@ -12,16 +12,16 @@
  * ({@link WebDriverOptions.compression}); without one, `supports.compress` is false and a
  * machine's `compress` request ends the connection.
  */
-import { ClientSession, type ClientSessionOptions, type SessionEvent } from './client-session.ts';
+import { ClientSession, type ClientSessionOptions, type SessionEvent } from '../session/client-session.ts';
+import type { ConnectionMachine, DriverAction } from '../session/machine.ts';
+import { SessionClient } from '../session/session-client.ts';
 import {
   asksForConnections,
   type DriverHandle,
   type DriverHooks,
   MachineTimer,
   resolveHooks,
-} from './driver.ts';
-import type { ConnectionMachine, DriverAction } from './machine.ts';
-import { SessionClient } from './session-client.ts';
+} from './hooks.ts';
 
 /**
  * A connection as a pair of web streams.

@@ -2,7 +2,7 @@
  * What the drivers of a {@link ConnectionMachine} share: the clock and timer hooks they take
  * (so that tests drive time by hand), and the handle they return.
  */
-import type { ConnectionMachine } from './machine.ts';
+import type { ConnectionMachine } from '../session/machine.ts';
 
 /**
  * The clock, timers and hooks every driver takes. The defaults are `Date.now`, `setTimeout`
